@@ -1,0 +1,28 @@
+package dev.warden.policy;
+
+/** Why an access request was denied; the enum name is the stable reason code. */
+public enum DenyReason {
+    UNKNOWN_DOOR("Unknown door"),
+    UNKNOWN_CREDENTIAL("Unknown credential"),
+    CREDENTIAL_SUSPENDED("Credential suspended"),
+    CREDENTIAL_REVOKED("Credential revoked"),
+    CREDENTIAL_LOST("Credential reported lost"),
+    CREDENTIAL_SURRENDERED("Credential surrendered"),
+    CREDENTIAL_NOT_YET_VALID("Credential not yet valid"),
+    CREDENTIAL_EXPIRED("Credential expired"),
+    PERSON_SUSPENDED("Person suspended"),
+    PERSON_TERMINATED("Person terminated"),
+    NO_ACCESS_LEVEL("No access level for this door"),
+    OUTSIDE_SCHEDULE("Outside the access schedule");
+
+    private final String description;
+
+    DenyReason(String description) {
+        this.description = description;
+    }
+
+    /** Short human-readable text, e.g. "Outside the access schedule". */
+    public String description() {
+        return description;
+    }
+}
