@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An immutable, indexed copy of everything a decision needs, at one version of the access data.
@@ -23,10 +24,10 @@ import java.util.Optional;
  */
 public final class AccessSnapshot {
 
+    private static final Comparator<AccessAssignment> BY_LEVEL_ID = Comparator.comparing(AccessAssignment::level);
+
     private static final AccessSnapshot EMPTY =
             of(0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-
-    private static final Comparator<AccessAssignment> BY_LEVEL_ID = Comparator.comparing(AccessAssignment::level);
 
     private final long version;
     private final List<Person> persons;
@@ -204,7 +205,7 @@ public final class AccessSnapshot {
         return List.copyOf(items);
     }
 
-    private static <K, T> Map<K, T> index(List<T> items, java.util.function.Function<T, K> key, String what) {
+    private static <K, T> Map<K, T> index(List<T> items, Function<T, K> key, String what) {
         Map<K, T> map = new HashMap<>(Math.max(16, items.size() * 2));
         for (T item : items) {
             K k = key.apply(item);

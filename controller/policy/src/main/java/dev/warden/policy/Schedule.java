@@ -3,7 +3,9 @@ package dev.warden.policy;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -21,6 +23,8 @@ import java.util.List;
 public record Schedule(ScheduleId id, ZoneId zone, List<WeeklyWindow> windows) {
 
     private static final DayOfWeek[] DAYS = DayOfWeek.values();
+    private static final long MIN_LOCAL_EPOCH_SECOND = LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC);
+    private static final long MAX_LOCAL_EPOCH_SECOND = LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC);
 
     public Schedule {
         Checks.nonNull(id, "Schedule.id");
@@ -39,6 +43,9 @@ public record Schedule(ScheduleId id, ZoneId zone, List<WeeklyWindow> windows) {
             localEpochSecond = Math.addExact(at.getEpochSecond(), zone.getRules().getOffset(at).getTotalSeconds());
         } catch (DateTimeException | ArithmeticException outOfRange) {
             return false;
+        }
+        if (localEpochSecond < MIN_LOCAL_EPOCH_SECOND || localEpochSecond > MAX_LOCAL_EPOCH_SECOND) {
+            return false; // as at.atZone(zone) would throw: no local date-time exists for this instant
         }
         long epochDay = Math.floorDiv(localEpochSecond, 86_400L);
         long secondOfDay = Math.floorMod(localEpochSecond, 86_400L);
