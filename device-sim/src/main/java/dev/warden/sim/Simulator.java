@@ -1,0 +1,316 @@
+package dev.warden.sim;
+
+import dev.warden.contract.ContractJson;
+import dev.warden.contract.DecisionMessage;
+import dev.warden.contract.DeviceCommand;
+import dev.warden.contract.DeviceState;
+import dev.warden.contract.ReaderRead;
+import dev.warden.sim.Observation.Outcome;
+import dev.warden.sim.config.CardSpec;
+import dev.warden.sim.config.DeviceSpec;
+import dev.warden.sim.config.SimConfig;
+import dev.warden.sim.config.StandaloneReaderSpec;
+import dev.warden.sim.device.DeviceChannel;
+import dev.warden.sim.device.DeviceNetwork;
+import dev.warden.sim.device.ReaderIndication;
+import dev.warden.sim.device.SimContact;
+import dev.warden.sim.device.SimLock;
+import dev.warden.sim.device.SimReader;
+import dev.warden.sim.device.StandaloneReader;
+import dev.warden.sim.mqtt.MqttDeviceNetwork;
+import dev.warden.sim.walker.ReadKind;
+import dev.warden.sim.walker.Step;
+import dev.warden.sim.walker.WalkPlan;
+import dev.warden.sim.walker.Walker;
+import dev.warden.sim.wiegand.H10301Encoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The device simulator: every configured device as its own MQTT client, plus the walker. Programmatic API for tests
+ * and the demo:
+ *
+ * <pre>
+ * Simulator sim = Simulator.start(config);
+ * Observation seen = sim.present("rdr-gate-1", card).get(10, SECONDS);
+ * sim.stop();
+ * </pre>
+ *
+ * Presentations at the same reader happen one after the other (like people queueing at a door); presentations
+ * at different readers run in parallel. For a reader behind an edge agent the outcome is the LED command it
+ * receives, plus the UNLOCK its door's simulated lock receives; for a standalone reader it is the controller's
+ * decision.
+ */
+public final class Simulator implements AutoCloseable {
+
+    /** How long a reader waits for an outcome before reporting NO_RESPONSE. */
+    public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+    /** After a green LED, how long to wait for the door's lock to report the UNLOCK command. */
+    static final Duration UNLOCK_GRACE = Duration.ofSeconds(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+
+    private final SimConfig config;
+    private final Clock clock;
+    private final ScheduledExecutorService executor;
+    private final Map<String, SimReader> readers = new LinkedHashMap<>();
+    private final Map<String, StandaloneReader> standalone = new LinkedHashMap<>();
+    private final Map<String, SimLock> locksByDoor = new LinkedHashMap<>();
+    private final Map<String, SimContact> contactsByDoor = new LinkedHashMap<>();
+    private final List<DeviceChannel> channels = new ArrayList<>();
+    private final Map<String, CompletableFuture<Observation>> queueTails = new ConcurrentHashMap<>();
+    private final Walker walker;
+    private volatile boolean stopped;
+
+    private Simulator(SimConfig config, Clock clock, Random random, DeviceNetwork network, ScheduledExecutorService executor) {
+        this.config = config;
+        this.clock = clock;
+        this.executor = executor;
+        for (DeviceSpec d : config.devices()) {
+            switch (d.kind()) {
+                case READER -> readers.put(d.id(), new SimReader(d, clock));
+                case LOCK -> locksByDoor.put(d.doorId(), new SimLock(d, clock, executor));
+                case CONTACT -> contactsByDoor.put(d.doorId(), new SimContact(d, clock, executor));
+            }
+        }
+        for (StandaloneReaderSpec s : config.standaloneReaders()) {
+            standalone.put(s.id(), new StandaloneReader(s));
+        }
+        locksByDoor.forEach((door, lock) -> {
+            SimContact contact = contactsByDoor.get(door);
+            if (contact != null) {
+                lock.onUnlock(contact::doorUnlocked);
+            }
+        });
+        Map<String, String> passwords = new LinkedHashMap<>();
+        config.devices().forEach(d -> passwords.put(d.id(), d.password()));
+        config.standaloneReaders().forEach(s -> passwords.put(s.id(), s.password()));
+
+        for (SimReader r : readers.values()) {
+            DeviceChannel c = network.join(r.id(), passwords.get(r.id()), List.of(r.commandTopic()), r::onMessage, () -> {});
+            r.attach(c);
+            channels.add(c);
+        }
+        for (SimLock l : locksByDoor.values()) {
+            DeviceChannel c = network.join(l.id(), passwords.get(l.id()), List.of(l.commandTopic()), l::onMessage, l::announce);
+            l.attach(c);
+            channels.add(c);
+        }
+        for (SimContact k : contactsByDoor.values()) {
+            DeviceChannel c = network.join(k.id(), passwords.get(k.id()), List.of(), (t, p) -> {}, k::announce);
+            k.attach(c);
+            channels.add(c);
+        }
+        for (StandaloneReader s : standalone.values()) {
+            DeviceChannel c = network.join(s.id(), passwords.get(s.id()), List.of(s.decisionTopic()), s::onMessage, () -> {});
+            s.attach(c);
+            channels.add(c);
+        }
+
+        List<String> walkReaders = new ArrayList<>(readers.keySet());
+        walkReaders.addAll(standalone.keySet());
+        if (config.ratePerSecond() > 0 && !walkReaders.isEmpty() && !config.cards().isEmpty()) {
+            WalkPlan plan = new WalkPlan(walkReaders, config.cards(), config.ratePerSecond(), random);
+            this.walker = new Walker(plan, this::present, this::ready, executor);
+        } else {
+            this.walker = null;
+            if (config.ratePerSecond() > 0) {
+                LOG.info("walker off: it needs at least one reader and one card");
+            }
+        }
+    }
+
+    /** Starts all devices and the walker with the system clock and a {@link Random} seeded from the config. */
+    public static Simulator start(SimConfig config) {
+        return start(config, Clock.systemUTC(), new Random(config.seed()));
+    }
+
+    /** Starts all devices (connecting in the background) and the walker. */
+    public static Simulator start(SimConfig config, Clock clock, Random random) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sim-devices");
+            t.setDaemon(true);
+            return t;
+        });
+        Simulator sim = new Simulator(config, clock, random, new MqttDeviceNetwork(config.brokerUri(), executor), executor);
+        if (sim.walker != null) {
+            sim.walker.start();
+        }
+        LOG.info("simulator started: {} reader(s) behind agents, {} lock(s), {} contact(s), {} standalone reader(s), {} card(s), walker {}",
+                sim.readers.size(), sim.locksByDoor.size(), sim.contactsByDoor.size(), sim.standalone.size(), config.cards().size(),
+                sim.walker == null ? "off" : config.ratePerSecond() + " reads/s, seed " + config.seed());
+        return sim;
+    }
+
+    /** Whether every simulated device is connected and subscribed. */
+    public boolean ready() {
+        return channels.stream().allMatch(DeviceChannel::isConnected);
+    }
+
+    /** Presents a decoded card at a reader (behind an agent or standalone). */
+    public CompletableFuture<Observation> present(String readerId, CardSpec card) {
+        return present(readerId, card, ReadKind.CARD);
+    }
+
+    /** Presents a card at a reader in the given way (decoded, raw Wiegand, deliberately broken…). */
+    public CompletableFuture<Observation> present(String readerId, CardSpec card, ReadKind kind) {
+        if (!readers.containsKey(readerId) && !standalone.containsKey(readerId)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no simulated reader " + readerId));
+        }
+        if (stopped) {
+            return CompletableFuture.failedFuture(new IllegalStateException("simulator stopped"));
+        }
+        return queueTails.compute(readerId, (id, tail) -> (tail == null ? CompletableFuture.<Observation>completedFuture(null) : tail)
+                .handle((previous, e) -> null)
+                .thenCompose(ignored -> presentNow(readerId, card, kind)));
+    }
+
+    private CompletableFuture<Observation> present(Step step) {
+        return present(step.readerId(), step.card(), step.kind());
+    }
+
+    private CompletableFuture<Observation> presentNow(String readerId, CardSpec card, ReadKind kind) {
+        String requestId = UUID.randomUUID().toString();
+        byte[] payload = payload(requestId, card, kind);
+        long started = System.nanoTime();
+        SimReader reader = readers.get(readerId);
+        if (reader != null) {
+            return presentBehindAgent(reader, requestId, kind, payload, started);
+        }
+        return presentStandalone(standalone.get(readerId), requestId, kind, payload, started);
+    }
+
+    private CompletableFuture<Observation> presentBehindAgent(SimReader reader, String requestId, ReadKind kind, byte[] payload, long started) {
+        if (kind == ReadKind.MALFORMED_JSON) {
+            reader.send(payload);
+            return CompletableFuture.completedFuture(
+                    new Observation(reader.id(), requestId, kind, Outcome.IGNORED, null, 0, null, since(started)));
+        }
+        SimLock lock = locksByDoor.get(reader.doorId());
+        CompletableFuture<DeviceCommand> led = reader.nextLed();
+        CompletableFuture<Long> unlock = lock == null ? CompletableFuture.completedFuture(0L) : lock.nextUnlock();
+        reader.send(payload);
+        return led.orTimeout(RESPONSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((command, e) -> {
+            if (e != null) {
+                reader.forget(led);
+                forget(lock, unlock);
+                return CompletableFuture.completedFuture(
+                        new Observation(reader.id(), requestId, kind, Outcome.NO_RESPONSE, null, 0, null, since(started)));
+            }
+            if ("GREEN".equals(command.color())) {
+                return unlock.completeOnTimeout(0L, UNLOCK_GRACE.toMillis(), TimeUnit.MILLISECONDS).thenApply(ms -> {
+                    forget(lock, unlock);
+                    return new Observation(reader.id(), requestId, kind, Outcome.GRANTED, command.color(), ms, null, since(started));
+                });
+            }
+            forget(lock, unlock);
+            return CompletableFuture.completedFuture(
+                    new Observation(reader.id(), requestId, kind, Outcome.DENIED, command.color(), 0, null, since(started)));
+        }).thenCompose(f -> f);
+    }
+
+    private static void forget(SimLock lock, CompletableFuture<Long> unlock) {
+        if (lock != null) {
+            lock.forget(unlock);
+        }
+    }
+
+    private CompletableFuture<Observation> presentStandalone(StandaloneReader reader, String requestId, ReadKind kind, byte[] payload, long started) {
+        CompletableFuture<DecisionMessage> decision = reader.awaitDecision(requestId);
+        reader.send(payload);
+        return decision.orTimeout(RESPONSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((d, e) -> {
+            if (e != null) {
+                reader.forget(requestId);
+                if (!(e instanceof TimeoutException)) {
+                    LOG.warn("reader {}: {}", reader.id(), e.getMessage());
+                }
+                return new Observation(reader.id(), requestId, kind, Outcome.NO_RESPONSE, null, 0, null, since(started));
+            }
+            Outcome outcome = switch (d.decision()) {
+                case GRANT -> Outcome.GRANTED;
+                case DENY -> Outcome.DENIED;
+                case REJECTED -> Outcome.REJECTED;
+            };
+            return new Observation(reader.id(), requestId, kind, outcome, null, d.unlockMs(), d.reason(), since(started));
+        });
+    }
+
+    private byte[] payload(String requestId, CardSpec card, ReadKind kind) {
+        Instant now = clock.instant();
+        return switch (kind) {
+            case CARD, UNKNOWN_CARD -> ContractJson.write(ReaderRead.ofCard(requestId, now, card.toCardData()));
+            case WIEGAND -> ContractJson.write(new ReaderRead(requestId, now, null, H10301Encoder.encode(card.facility(), card.number()), null));
+            case BAD_PARITY -> ContractJson.write(new ReaderRead(requestId, now, null, H10301Encoder.encodeWithParityError(card.facility(), card.number()), null));
+            case MALFORMED_JSON -> ("{\"requestId\":\"" + requestId + "\",\"timestamp\":").getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** What a reader behind an agent shows now (LED, buzzer). */
+    public Optional<ReaderIndication> readerIndication(String readerId) {
+        return Optional.ofNullable(readers.get(readerId)).map(SimReader::indication);
+    }
+
+    /** The state of a door's simulated lock. */
+    public Optional<DeviceState.State> lockState(String doorId) {
+        return Optional.ofNullable(locksByDoor.get(doorId)).map(SimLock::state);
+    }
+
+    /** The state of a door's simulated contact. */
+    public Optional<DeviceState.State> contactState(String doorId) {
+        return Optional.ofNullable(contactsByDoor.get(doorId)).map(SimContact::state);
+    }
+
+    /** The last decision a standalone reader received. */
+    public Optional<DecisionMessage> lastDecision(String readerId) {
+        return Optional.ofNullable(standalone.get(readerId)).map(StandaloneReader::lastDecision);
+    }
+
+    /** How many reads the walker has presented so far. */
+    public long walkerReads() {
+        return walker == null ? 0 : walker.reads();
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    /** Stops the walker and disconnects every device. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (walker != null) {
+            walker.close();
+        }
+        channels.forEach(DeviceChannel::close);
+        executor.shutdownNow();
+        LOG.info("simulator stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,270 @@
+package dev.warden.sim.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.warden.contract.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates the simulator's YAML configuration:
+ *
+ * <pre>
+ * mqtt:
+ *   uri: tcp://127.0.0.1:1883
+ * seed: 42                 # optional, default 42
+ * ratePerSecond: 1.0       # optional, 0..1000, default 1.0; 0 = no walker
+ * devices:                 # optional; MQTT-native devices behind the edge agent, username = id
+ *   - { id: rdr-door-lobby-main-in, kind: READER, doorId: door-lobby-main, password: "x" }
+ *   - { id: lock-door-lobby-main, kind: LOCK, doorId: door-lobby-main, password: "x" }
+ *   - { id: dc-door-lobby-main, kind: CONTACT, doorId: door-lobby-main, password: "x" }
+ * standaloneReaders:       # optional; talk to the controller directly
+ *   - { id: rdr-gate-1, doorId: gate-1, password: "x" }
+ * cards:                   # optional, but the walker needs at least one card and one reader
+ *   - { format: H10301, facility: 12, number: 1001, label: "p-0001 Ada Example" }
+ * </pre>
+ *
+ * Errors name the field ({@code devices[2].kind}); unknown fields are errors; ids are unique across devices and
+ * standalone readers; a door has at most one lock and one contact. Passwords are optional (brokers without
+ * authentication) and never appear in messages.
+ */
+public final class SimConfigLoader {
+
+    public static final long DEFAULT_SEED = 42;
+    public static final double DEFAULT_RATE = 1.0;
+    static final double MAX_RATE = 1000;
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private SimConfigLoader() {}
+
+    public static SimConfig load(Path file) throws InvalidSimConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidSimConfigException("cannot read simulator config " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return parse(text);
+        } catch (InvalidSimConfigException e) {
+            throw new InvalidSimConfigException("invalid simulator config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static SimConfig parse(String yaml) throws InvalidSimConfigException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new InvalidSimConfigException("not valid YAML" + (loc == null ? "" : " (line " + loc.getLineNr() + ")") + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new InvalidSimConfigException("the file is empty");
+        }
+        Obj top = Obj.of(root, "");
+        top.allowOnly("mqtt", "seed", "ratePerSecond", "devices", "standaloneReaders", "cards");
+
+        Obj mqtt = top.object("mqtt");
+        mqtt.allowOnly("uri");
+        String uri = mqtt.text("uri");
+        checkBrokerUri(mqtt.field("uri"), uri);
+
+        long seed = top.has("seed") ? top.wholeNumber("seed") : DEFAULT_SEED;
+        double rate = top.has("ratePerSecond") ? top.number("ratePerSecond", 0, MAX_RATE) : DEFAULT_RATE;
+
+        Set<String> ids = new HashSet<>();
+        Map<String, String> lockOfDoor = new HashMap<>();
+        Map<String, String> contactOfDoor = new HashMap<>();
+        List<DeviceSpec> devices = new ArrayList<>();
+        List<JsonNode> deviceNodes = top.optionalList("devices");
+        for (int i = 0; i < deviceNodes.size(); i++) {
+            Obj d = Obj.of(deviceNodes.get(i), "devices[" + i + "]");
+            d.allowOnly("id", "kind", "doorId", "password");
+            String id = d.id("id");
+            unique(ids, id, d.field("id"));
+            DeviceKind kind = d.kind("kind");
+            String doorId = d.id("doorId");
+            Map<String, String> single = kind == DeviceKind.LOCK ? lockOfDoor : kind == DeviceKind.CONTACT ? contactOfDoor : null;
+            if (single != null && single.putIfAbsent(doorId, id) != null) {
+                throw new InvalidSimConfigException(d.field("doorId") + ": door '" + doorId + "' already has a " + kind
+                        + " (" + single.get(doorId) + ")");
+            }
+            devices.add(new DeviceSpec(id, kind, doorId, d.has("password") ? d.secret("password") : null));
+        }
+        List<StandaloneReaderSpec> standalone = new ArrayList<>();
+        List<JsonNode> standaloneNodes = top.optionalList("standaloneReaders");
+        for (int i = 0; i < standaloneNodes.size(); i++) {
+            Obj r = Obj.of(standaloneNodes.get(i), "standaloneReaders[" + i + "]");
+            r.allowOnly("id", "doorId", "password");
+            String id = r.id("id");
+            unique(ids, id, r.field("id"));
+            standalone.add(new StandaloneReaderSpec(id, r.id("doorId"), r.has("password") ? r.secret("password") : null));
+        }
+        List<CardSpec> cards = new ArrayList<>();
+        List<JsonNode> cardNodes = top.optionalList("cards");
+        for (int i = 0; i < cardNodes.size(); i++) {
+            Obj c = Obj.of(cardNodes.get(i), "cards[" + i + "]");
+            c.allowOnly("format", "facility", "number", "label");
+            String format = c.text("format");
+            if (format.length() > 32) {
+                throw new InvalidSimConfigException(c.field("format") + " is longer than 32 characters");
+            }
+            long facility = c.wholeNumber("facility");
+            long number = c.wholeNumber("number");
+            if (facility < 0 || number < 0) {
+                throw new InvalidSimConfigException(c.field(facility < 0 ? "facility" : "number") + " must not be negative");
+            }
+            cards.add(new CardSpec(format, facility, number, c.has("label") ? c.text("label") : null));
+        }
+        return new SimConfig(uri, seed, rate, devices, standalone, cards);
+    }
+
+    private static void unique(Set<String> seen, String id, String field) throws InvalidSimConfigException {
+        if (!seen.add(id)) {
+            throw new InvalidSimConfigException(field + ": id '" + id + "' is used more than once");
+        }
+    }
+
+    private static void checkBrokerUri(String field, String uri) throws InvalidSimConfigException {
+        try {
+            URI u = new URI(uri);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("tcp") && !scheme.equals("ssl")) {
+                throw new InvalidSimConfigException(field + " must start with tcp:// or ssl:// (was '" + uri + "')");
+            }
+            if (u.getHost() == null || u.getPort() < 1 || u.getPort() > 65535) {
+                throw new InvalidSimConfigException(field + " must name a host and a port, e.g. tcp://127.0.0.1:1883 (was '" + uri + "')");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidSimConfigException(field + " is not a valid URI: " + e.getMessage(), e);
+        }
+    }
+
+    /** A YAML mapping with its field path, for messages that say exactly where the problem is. */
+    private record Obj(JsonNode node, String prefix) {
+
+        static Obj of(JsonNode node, String path) throws InvalidSimConfigException {
+            if (node == null || !node.isObject()) {
+                throw new InvalidSimConfigException((path.isEmpty() ? "the top level" : path) + " must be a mapping of fields");
+            }
+            return new Obj(node, path);
+        }
+
+        String field(String name) {
+            return prefix.isEmpty() ? name : prefix + "." + name;
+        }
+
+        void allowOnly(String... names) throws InvalidSimConfigException {
+            Set<String> allowed = Set.of(names);
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!allowed.contains(name)) {
+                    throw new InvalidSimConfigException("unknown field " + field(name) + " (allowed: " + String.join(", ", names) + ")");
+                }
+            }
+        }
+
+        boolean has(String name) {
+            JsonNode v = node.get(name);
+            return v != null && !v.isNull();
+        }
+
+        JsonNode required(String name) throws InvalidSimConfigException {
+            if (!has(name)) {
+                throw new InvalidSimConfigException(field(name) + " is required");
+            }
+            return node.get(name);
+        }
+
+        Obj object(String name) throws InvalidSimConfigException {
+            return Obj.of(required(name), field(name));
+        }
+
+        String text(String name) throws InvalidSimConfigException {
+            JsonNode v = required(name);
+            if (!v.isTextual() || v.textValue().isBlank()) {
+                throw new InvalidSimConfigException(field(name) + " must be a non-empty string");
+            }
+            if (v.textValue().length() > 1024) {
+                throw new InvalidSimConfigException(field(name) + " is longer than 1024 characters");
+            }
+            return v.textValue().strip();
+        }
+
+        String secret(String name) throws InvalidSimConfigException {
+            JsonNode v = required(name);
+            if (!v.isTextual() || v.textValue().isEmpty()) {
+                throw new InvalidSimConfigException(field(name) + " must be a non-empty string (quote it in YAML)");
+            }
+            return v.textValue();
+        }
+
+        String id(String name) throws InvalidSimConfigException {
+            JsonNode v = required(name);
+            if (!v.isTextual() || !Topics.isValidId(v.textValue())) {
+                throw new InvalidSimConfigException(field(name) + " must be an id of 1..64 characters from [A-Za-z0-9._-] (was '" + v.asText() + "')");
+            }
+            return v.textValue();
+        }
+
+        long wholeNumber(String name) throws InvalidSimConfigException {
+            JsonNode v = required(name);
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw new InvalidSimConfigException(field(name) + " must be a whole number (was '" + v.asText() + "')");
+            }
+            return v.longValue();
+        }
+
+        double number(String name, double min, double max) throws InvalidSimConfigException {
+            JsonNode v = required(name);
+            if (!v.isNumber()) {
+                throw new InvalidSimConfigException(field(name) + " must be a number (was '" + v.asText() + "')");
+            }
+            double value = v.doubleValue();
+            if (!(value >= min && value <= max)) {
+                throw new InvalidSimConfigException(field(name) + " must be between " + min + " and " + max + " (was " + value + ")");
+            }
+            return value;
+        }
+
+        DeviceKind kind(String name) throws InvalidSimConfigException {
+            String value = text(name);
+            try {
+                return DeviceKind.valueOf(value);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSimConfigException(field(name) + " must be READER, LOCK or CONTACT (was '" + value + "')", e);
+            }
+        }
+
+        List<JsonNode> optionalList(String name) throws InvalidSimConfigException {
+            if (!has(name)) {
+                return List.of();
+            }
+            JsonNode v = node.get(name);
+            if (!v.isArray()) {
+                throw new InvalidSimConfigException(field(name) + " must be a list");
+            }
+            List<JsonNode> out = new ArrayList<>();
+            v.forEach(out::add);
+            return out;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.warden.sim.testing;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real MQTT 5 broker (HiveMQ CE embedded) on a free port of 127.0.0.1, in-memory, no authentication, with its
+ * own config and data folders under {@code target/}. Close it to stop it.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private final EmbeddedHiveMQ hivemq;
+    private final int port;
+
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
+        this.hivemq = hivemq;
+        this.port = port;
+    }
+
+    public static EmbeddedBroker start() {
+        try {
+            return startOn(freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a broker on a given port, e.g. again on the port of one that was stopped. */
+    public static EmbeddedBroker startOn(int port) {
+        try {
+            Path base = Files.createDirectories(Path.of("target", "hivemq")).toAbsolutePath();
+            Path home = Files.createTempDirectory(base, "broker-");
+            Path conf = Files.createDirectories(home.resolve("conf"));
+            Files.writeString(conf.resolve("config.xml"), """
+                    <?xml version="1.0"?>
+                    <hivemq>
+                      <listeners>
+                        <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
+                      </listeners>
+                      <persistence><mode>in-memory</mode></persistence>
+                      <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                    </hivemq>
+                    """.formatted(port));
+            EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf)
+                    .withDataFolder(Files.createDirectories(home.resolve("data")))
+                    .withExtensionsFolder(Files.createDirectories(home.resolve("extensions")))
+                    .withoutLoggingBootstrap()
+                    .build();
+            hivemq.start().get(60, TimeUnit.SECONDS);
+            return new EmbeddedBroker(hivemq, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded HiveMQ did not start", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            hivemq.stop().get(30, TimeUnit.SECONDS);
+            hivemq.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded HiveMQ did not stop cleanly", e);
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.warden.agent;
+
+import dev.warden.agent.codec.CodecWiegandDecoder;
+import dev.warden.agent.config.AgentConfig;
+import dev.warden.agent.door.AccessFlow;
+import dev.warden.agent.door.DecodeWiegand;
+import dev.warden.agent.door.DoorCommands;
+import dev.warden.agent.door.DoorStates;
+import dev.warden.agent.door.Site;
+import dev.warden.agent.event.EventRecorder;
+import dev.warden.agent.health.Counters;
+import dev.warden.agent.mqtt.MqttLink;
+import dev.warden.agent.store.FileSequenceStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running edge agent, wired by hand: the door logic ({@link AccessFlow}, {@link DoorStates},
+ * {@link DoorCommands}) on one worker thread, the event recorder with its persisted sequence, and the MQTT link
+ * that implements the ports. {@link #start} returns at once; the agent connects (and reconnects) in the background.
+ */
+public final class EdgeAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeAgent.class);
+
+    private final AgentConfig config;
+    private final ScheduledExecutorService worker;
+    private final Counters counters;
+    private final EventRecorder events;
+    private final MqttLink link;
+    private volatile boolean closed;
+
+    private EdgeAgent(AgentConfig config, Clock clock, DecodeWiegand wiegand) throws IOException {
+        this.config = config;
+        this.counters = new Counters();
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "agent-" + config.agentId());
+            t.setDaemon(true);
+            return t;
+        });
+        Site site = new Site(config.doors());
+        FileSequenceStore sequence = FileSequenceStore.open(config.dataDir());
+        this.link = MqttLink.create(config, site, counters, worker, clock, version());
+        this.events = new EventRecorder(config.agentId(), sequence, link.eventPublisher(), clock);
+        AccessFlow access = new AccessFlow(
+                site,
+                config.decisionTimeout(),
+                link.controller(),
+                link.doorDriver(),
+                events,
+                wiegand,
+                clock,
+                () -> UUID.randomUUID().toString(),
+                counters);
+        DoorStates states = new DoorStates(site, events, counters);
+        DoorCommands commands = new DoorCommands(site, link.doorDriver(), events, counters);
+        link.start(access, states, commands);
+    }
+
+    /** Starts an agent with the system clock and the standard Wiegand formats. */
+    public static EdgeAgent start(AgentConfig config) {
+        return start(config, Clock.systemUTC(), new CodecWiegandDecoder());
+    }
+
+    public static EdgeAgent start(AgentConfig config, Clock clock, DecodeWiegand wiegand) {
+        try {
+            EdgeAgent agent = new EdgeAgent(config, clock, wiegand);
+            LOG.info("agent {} started: {} door(s), broker {}, decision timeout {} ms, last event seq {}, data in {}",
+                    config.agentId(), config.doors().size(), config.mqtt().uri(), config.decisionTimeout().toMillis(),
+                    agent.lastEventSeq(), config.dataDir().toAbsolutePath());
+            return agent;
+        } catch (IOException e) {
+            throw new UncheckedIOException("agent " + config.agentId() + " cannot use its data directory " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String agentId() {
+        return config.agentId();
+    }
+
+    public boolean isConnected() {
+        return link.isConnected();
+    }
+
+    /** The sequence number of the last event recorded, across restarts. */
+    public long lastEventSeq() {
+        return events.lastSeq();
+    }
+
+    /** Counters of rejections and degraded operation, by name. */
+    public Map<String, Long> counters() {
+        return counters.snapshot();
+    }
+
+    /** Clean stop: retained OFFLINE status, clean disconnect (no Last Will), worker stopped. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("agent {} stopping", config.agentId());
+        link.close();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(2, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("agent {} stopped; counters {}", config.agentId(), counters.snapshot());
+    }
+
+    static String version() {
+        String v = EdgeAgent.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,283 @@
+package dev.warden.agent.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.warden.contract.Direction;
+import dev.warden.contract.DoorCommand;
+import dev.warden.contract.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads and validates the agent's YAML configuration:
+ *
+ * <pre>
+ * agentId: agent-1
+ * mqtt:
+ *   uri: tcp://127.0.0.1:1883      # tcp:// or ssl://, host and port
+ *   username: agent-1              # optional
+ *   password: "secret"             # optional, only with a username
+ * decisionTimeoutMs: 800           # optional, 50..30000, default 800
+ * dataDir: data/agent-1            # optional, default data/&lt;agentId&gt;
+ * doors:
+ *   - id: door-lobby-main
+ *     unlockMs: 5000               # 1..3600000
+ *     readers:
+ *       - { deviceId: rdr-door-lobby-main-in, direction: IN }
+ *     lock: lock-door-lobby-main
+ *     contact: dc-door-lobby-main  # optional
+ * </pre>
+ *
+ * Every problem is reported as an {@link InvalidConfigException} naming the file and the field path (e.g.
+ * {@code doors[0].readers[1].direction}); unknown fields are errors, so a typo never silently falls back to a
+ * default. Device ids must be unique across all doors.
+ */
+public final class AgentConfigLoader {
+
+    public static final Duration DEFAULT_DECISION_TIMEOUT = Duration.ofMillis(800);
+    static final long MIN_DECISION_TIMEOUT_MS = 50;
+    static final long MAX_DECISION_TIMEOUT_MS = 30_000;
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private AgentConfigLoader() {}
+
+    /** Reads {@code file}; relative {@code dataDir} values are resolved against the working directory. */
+    public static AgentConfig load(Path file) throws InvalidConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidConfigException("cannot read agent config " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return parse(text);
+        } catch (InvalidConfigException e) {
+            throw new InvalidConfigException("invalid agent config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses and validates YAML text; the message of a failure names the offending field. */
+    public static AgentConfig parse(String yaml) throws InvalidConfigException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String msg = e.getOriginalMessage();
+            var loc = e.getLocation();
+            throw new InvalidConfigException("not valid YAML" + (loc == null ? "" : " (line " + loc.getLineNr() + ")") + ": " + msg, e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new InvalidConfigException("the file is empty");
+        }
+        Obj top = Obj.of(root, "");
+        top.allowOnly("agentId", "mqtt", "decisionTimeoutMs", "dataDir", "doors");
+
+        String agentId = top.id("agentId");
+        MqttSettings mqtt = mqtt(top.object("mqtt"));
+        Duration timeout = top.has("decisionTimeoutMs")
+                ? Duration.ofMillis(top.longIn("decisionTimeoutMs", MIN_DECISION_TIMEOUT_MS, MAX_DECISION_TIMEOUT_MS))
+                : DEFAULT_DECISION_TIMEOUT;
+        Path dataDir = top.has("dataDir") ? top.path("dataDir") : Path.of("data", agentId);
+
+        List<JsonNode> doorNodes = top.list("doors");
+        if (doorNodes.isEmpty()) {
+            throw new InvalidConfigException("doors must list at least one door");
+        }
+        List<DoorConfig> doors = new ArrayList<>();
+        Set<String> doorIds = new HashSet<>();
+        Set<String> deviceIds = new HashSet<>();
+        for (int i = 0; i < doorNodes.size(); i++) {
+            DoorConfig door = door(Obj.of(doorNodes.get(i), "doors[" + i + "]"), deviceIds);
+            if (!doorIds.add(door.id())) {
+                throw new InvalidConfigException("doors[" + i + "].id: door id '" + door.id() + "' is used twice");
+            }
+            doors.add(door);
+        }
+        return new AgentConfig(agentId, mqtt, timeout, dataDir, doors);
+    }
+
+    private static MqttSettings mqtt(Obj m) throws InvalidConfigException {
+        m.allowOnly("uri", "username", "password");
+        String uri = m.text("uri");
+        checkBrokerUri(m.field("uri"), uri);
+        String username = m.has("username") ? m.text("username") : null;
+        String password = m.has("password") ? m.secret("password") : null;
+        if (password != null && username == null) {
+            throw new InvalidConfigException("mqtt.password is set but mqtt.username is missing");
+        }
+        return new MqttSettings(uri, username, password);
+    }
+
+    private static void checkBrokerUri(String field, String uri) throws InvalidConfigException {
+        try {
+            URI u = new URI(uri);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("tcp") && !scheme.equals("ssl")) {
+                throw new InvalidConfigException(field + " must start with tcp:// or ssl:// (was '" + uri + "')");
+            }
+            if (u.getHost() == null || u.getPort() < 1 || u.getPort() > 65535) {
+                throw new InvalidConfigException(field + " must name a host and a port, e.g. tcp://127.0.0.1:1883 (was '" + uri + "')");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigException(field + " is not a valid URI: " + e.getMessage(), e);
+        }
+    }
+
+    private static DoorConfig door(Obj d, Set<String> deviceIds) throws InvalidConfigException {
+        d.allowOnly("id", "unlockMs", "readers", "lock", "contact");
+        String id = d.id("id");
+        Duration unlockFor = Duration.ofMillis(d.longIn("unlockMs", 1, DoorCommand.MAX_DURATION_MS));
+        List<JsonNode> readerNodes = d.list("readers");
+        if (readerNodes.isEmpty()) {
+            throw new InvalidConfigException(d.field("readers") + " must list at least one reader");
+        }
+        List<ReaderConfig> readers = new ArrayList<>();
+        for (int i = 0; i < readerNodes.size(); i++) {
+            Obj r = Obj.of(readerNodes.get(i), d.field("readers") + "[" + i + "]");
+            r.allowOnly("deviceId", "direction");
+            String deviceId = r.id("deviceId");
+            unique(deviceIds, deviceId, r.field("deviceId"));
+            readers.add(new ReaderConfig(deviceId, r.direction("direction")));
+        }
+        String lock = d.id("lock");
+        unique(deviceIds, lock, d.field("lock"));
+        String contact = null;
+        if (d.has("contact")) {
+            contact = d.id("contact");
+            unique(deviceIds, contact, d.field("contact"));
+        }
+        return new DoorConfig(id, unlockFor, readers, lock, contact);
+    }
+
+    private static void unique(Set<String> seen, String deviceId, String field) throws InvalidConfigException {
+        if (!seen.add(deviceId)) {
+            throw new InvalidConfigException(field + ": device id '" + deviceId + "' is used more than once in the file");
+        }
+    }
+
+    /** A YAML mapping with its field path, for messages that say exactly where the problem is. */
+    private record Obj(JsonNode node, String prefix) {
+
+        static Obj of(JsonNode node, String path) throws InvalidConfigException {
+            if (node == null || !node.isObject()) {
+                throw new InvalidConfigException((path.isEmpty() ? "the top level" : path) + " must be a mapping of fields");
+            }
+            return new Obj(node, path);
+        }
+
+        String field(String name) {
+            return prefix.isEmpty() ? name : prefix + "." + name;
+        }
+
+        void allowOnly(String... names) throws InvalidConfigException {
+            Set<String> allowed = Set.of(names);
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!allowed.contains(name)) {
+                    throw new InvalidConfigException("unknown field " + field(name) + " (allowed: " + String.join(", ", names) + ")");
+                }
+            }
+        }
+
+        boolean has(String name) {
+            JsonNode v = node.get(name);
+            return v != null && !v.isNull();
+        }
+
+        JsonNode required(String name) throws InvalidConfigException {
+            if (!has(name)) {
+                throw new InvalidConfigException(field(name) + " is required");
+            }
+            return node.get(name);
+        }
+
+        Obj object(String name) throws InvalidConfigException {
+            return Obj.of(required(name), field(name));
+        }
+
+        String text(String name) throws InvalidConfigException {
+            JsonNode v = required(name);
+            if (!v.isTextual() || v.textValue().isBlank()) {
+                throw new InvalidConfigException(field(name) + " must be a non-empty string");
+            }
+            if (v.textValue().length() > 1024) {
+                throw new InvalidConfigException(field(name) + " is longer than 1024 characters");
+            }
+            return v.textValue().strip();
+        }
+
+        /** Like {@link #text} but never echoes the value: it is a secret. */
+        String secret(String name) throws InvalidConfigException {
+            JsonNode v = required(name);
+            if (!v.isTextual() || v.textValue().isEmpty()) {
+                throw new InvalidConfigException(field(name) + " must be a non-empty string (quote it in YAML)");
+            }
+            return v.textValue();
+        }
+
+        String id(String name) throws InvalidConfigException {
+            JsonNode v = required(name);
+            if (!v.isTextual() || !Topics.isValidId(v.textValue())) {
+                throw new InvalidConfigException(field(name) + " must be an id of 1..64 characters from [A-Za-z0-9._-] (was '" + v.asText() + "')");
+            }
+            return v.textValue();
+        }
+
+        long longIn(String name, long min, long max) throws InvalidConfigException {
+            JsonNode v = required(name);
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw new InvalidConfigException(field(name) + " must be a whole number (was '" + v.asText() + "')");
+            }
+            long value = v.longValue();
+            if (value < min || value > max) {
+                throw new InvalidConfigException(field(name) + " must be between " + min + " and " + max + " (was " + value + ")");
+            }
+            return value;
+        }
+
+        Path path(String name) throws InvalidConfigException {
+            String value = text(name);
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new InvalidConfigException(field(name) + " is not a valid path: " + e.getMessage(), e);
+            }
+        }
+
+        Direction direction(String name) throws InvalidConfigException {
+            String value = text(name);
+            try {
+                return Direction.valueOf(value);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException(field(name) + " must be IN or OUT (was '" + value + "')", e);
+            }
+        }
+
+        List<JsonNode> list(String name) throws InvalidConfigException {
+            JsonNode v = required(name);
+            if (!v.isArray()) {
+                throw new InvalidConfigException(field(name) + " must be a list");
+            }
+            List<JsonNode> out = new ArrayList<>();
+            v.forEach(out::add);
+            return out;
+        }
+    }
+}
