@@ -1,0 +1,34 @@
+package dev.warden.controller.decision;
+
+import dev.warden.contract.CardData;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A card presented at a reader, as the MQTT adapters hand it to {@link ReaderDecisions}.
+ *
+ * @param requestId      the request's id (stored with the event)
+ * @param readerId       the reader that read the card
+ * @param expectedDoorId the door the agent believes the reader serves; null for standalone readers
+ * @param card           the decoded card
+ * @param pin            a PIN typed with the card, or null (not evaluated by the current policy)
+ * @param at             when the card was read: the instant the decision is made for
+ * @param source         who asked
+ * @param agentId        the asking agent, or null for a standalone reader
+ */
+public record ReaderAttempt(
+        String requestId,
+        String readerId,
+        String expectedDoorId,
+        CardData card,
+        String pin,
+        Instant at,
+        Source source,
+        String agentId) {
+    public ReaderAttempt {
+        Objects.requireNonNull(readerId, "readerId");
+        Objects.requireNonNull(card, "card");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(source, "source");
+    }
+}

@@ -1,0 +1,159 @@
+package dev.warden.controller.demo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the demo's hand-over files. The YAML is written by hand in the exact documented layout (the agent and
+ * the simulator parse it); every string is double-quoted and escaped. Files holding secrets are created
+ * owner-readable only where the file system supports POSIX permissions, and replaced atomically.
+ */
+final class DemoFiles {
+    static final String CREDENTIALS = "credentials.txt";
+    static final String AGENT = "agent.yaml";
+    static final String SIM = "sim.yaml";
+
+    private DemoFiles() {}
+
+    static void write(Path dir, DemoSite site, DemoSecrets secrets, String mqttUri, String apiUrl, Instant now)
+            throws IOException {
+        Files.createDirectories(dir);
+        writeSecret(dir.resolve(CREDENTIALS), credentials(site, secrets, mqttUri, apiUrl, now));
+        writeSecret(dir.resolve(AGENT), agentYaml(site, secrets, mqttUri));
+        writeSecret(dir.resolve(SIM), simYaml(site, secrets, mqttUri));
+    }
+
+    static String credentials(DemoSite site, DemoSecrets secrets, String mqttUri, String apiUrl, Instant now) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Warden demo credentials, generated ").append(now).append(". Keep this file private.\n");
+        sb.append("# They are created once, with the demo data; delete the data folder to start over.\n\n");
+        sb.append("[operators]  console and REST API; sign in at ").append(apiUrl).append("/api/v1/auth/login\n");
+        for (Map.Entry<String, String> e : secrets.operators().entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%-24s %s  (%s)%n", e.getKey(), e.getValue(),
+                    String.join(", ", DemoSeeder.OPERATORS.get(e.getKey()))));
+        }
+        sb.append("\n[mqtt]  broker ").append(mqttUri).append("; user name = device, reader or agent id\n");
+        for (Map.Entry<String, String> e : secrets.mqtt().entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%-32s %s%n", e.getKey(), e.getValue()));
+        }
+        return sb.toString();
+    }
+
+    static String agentYaml(DemoSite site, DemoSecrets secrets, String mqttUri) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("agentId: ").append(DemoSite.AGENT).append('\n');
+        sb.append("mqtt:\n");
+        sb.append("  uri: ").append(mqttUri).append('\n');
+        sb.append("  username: ").append(DemoSite.AGENT).append('\n');
+        sb.append("  password: ").append(q(secrets.mqtt(DemoSite.AGENT))).append('\n');
+        sb.append("decisionTimeoutMs: 800\n");
+        sb.append("doors:\n");
+        for (DemoSite.DemoDoor d : DemoSite.DOORS) {
+            if (d.agent() == null) {
+                continue;
+            }
+            sb.append("  - id: ").append(d.id()).append('\n');
+            sb.append("    unlockMs: ").append(d.unlockMs()).append('\n');
+            sb.append("    readers:\n");
+            sb.append("      - { deviceId: ").append(d.readerIn()).append(", direction: IN }\n");
+            if (d.readerOut() != null) {
+                sb.append("      - { deviceId: ").append(d.readerOut()).append(", direction: OUT }\n");
+            }
+            sb.append("    lock: ").append(d.lock()).append('\n');
+            sb.append("    contact: ").append(d.contact()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String simYaml(DemoSite site, DemoSecrets secrets, String mqttUri) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("mqtt:\n");
+        sb.append("  uri: ").append(mqttUri).append('\n');
+        sb.append("seed: ").append(DemoSite.SEED).append('\n');
+        sb.append("ratePerSecond: 1.0\n");
+        sb.append("devices:            # MQTT-native devices behind ").append(DemoSite.AGENT)
+                .append(", each with its own MQTT account (username = id)\n");
+        for (DemoSite.DemoDoor d : DemoSite.DOORS) {
+            if (d.agent() == null) {
+                continue;
+            }
+            device(sb, d.readerIn(), "READER", d.id(), secrets);
+            if (d.readerOut() != null) {
+                device(sb, d.readerOut(), "READER", d.id(), secrets);
+            }
+            device(sb, d.lock(), "LOCK", d.id(), secrets);
+            device(sb, d.contact(), "CONTACT", d.id(), secrets);
+        }
+        sb.append("standaloneReaders:  # talk to the controller directly on warden/v1/readers/{id}/...\n");
+        for (DemoSite.DemoDoor d : DemoSite.DOORS) {
+            if (d.agent() == null) {
+                sb.append("  - { id: ").append(d.readerIn()).append(", doorId: ").append(d.id())
+                        .append(", password: ").append(q(secrets.mqtt(d.readerIn()))).append(" }\n");
+            }
+        }
+        sb.append("cards:              # every demo card, plus a few unknown ones\n");
+        for (DemoSite.DemoCard c : site.cards) {
+            sb.append("  - { format: ").append(c.format()).append(", facility: ").append(c.facility())
+                    .append(", number: ").append(c.number()).append(", label: ").append(q(c.label())).append(" }\n");
+        }
+        return sb.toString();
+    }
+
+    /** Every MQTT device behind the agent, in file order. */
+    static List<String> agentDevices() {
+        return DemoSite.DOORS.stream()
+                .filter(d -> d.agent() != null)
+                .flatMap(d -> java.util.stream.Stream.of(d.readerIn(), d.readerOut(), d.lock(), d.contact()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    static List<String> standaloneReaders() {
+        return DemoSite.DOORS.stream().filter(d -> d.agent() == null).map(DemoSite.DemoDoor::readerIn).toList();
+    }
+
+    private static void device(StringBuilder sb, String id, String kind, String doorId, DemoSecrets secrets) {
+        sb.append("  - { id: ").append(id).append(", kind: ").append(kind).append(", doorId: ").append(doorId)
+                .append(", password: ").append(q(secrets.mqtt(id))).append(" }\n");
+    }
+
+    /** A double-quoted YAML scalar. */
+    static String q(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static void writeSecret(Path target, String content) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp);
+        }
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.warden.controller.demo;
+
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Fresh random passwords (letters and digits only, so they need no quoting anywhere) for one seeding. */
+final class DemoSecrets {
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    static final int LENGTH = 24;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, String> operators = new LinkedHashMap<>();
+    private final Map<String, String> mqtt = new LinkedHashMap<>();
+
+    String operator(String username) {
+        return operators.computeIfAbsent(username, u -> next());
+    }
+
+    String mqtt(String username) {
+        return mqtt.computeIfAbsent(username, u -> next());
+    }
+
+    Map<String, String> operators() {
+        return operators;
+    }
+
+    Map<String, String> mqtt() {
+        return mqtt;
+    }
+
+    private String next() {
+        StringBuilder sb = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.warden.controller.event;
+
+import dev.warden.controller.decision.IndexView;
+import dev.warden.controller.decision.ReaderDecisions;
+import dev.warden.policy.DenyReason;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Turns stored rows into {@link EventView}s, naming doors and people from the current access index. */
+public final class EventViews {
+    private static final Map<String, String> TEXTS = new HashMap<>();
+
+    static {
+        for (DenyReason r : DenyReason.values()) {
+            TEXTS.put(r.name(), r.description());
+        }
+        TEXTS.put(ReaderDecisions.GRANTED, "Access granted");
+        TEXTS.put(ReaderDecisions.UNKNOWN_READER, "Unknown reader");
+        TEXTS.put(ReaderDecisions.READER_DOOR_MISMATCH, "The reader does not serve the door the agent named");
+        TEXTS.put(ReaderDecisions.INTERNAL_ERROR, "Internal error: denied (fail-secure)");
+    }
+
+    private EventViews() {}
+
+    public static EventView of(AccessEventRow row, IndexView index) {
+        return new EventView(
+                row.id() == null ? 0 : row.id(),
+                row.occurredAt(),
+                row.kind(),
+                row.doorId(),
+                row.doorId() == null ? null : index.doorNames().get(row.doorId()),
+                row.readerId(),
+                row.direction(),
+                row.personId(),
+                row.personId() == null ? null : index.personNames().get(row.personId()),
+                row.credentialId(),
+                row.card(),
+                row.decision(),
+                row.reason(),
+                reasonText(row),
+                row.source(),
+                row.agentId(),
+                row.seq());
+    }
+
+    static String reasonText(AccessEventRow row) {
+        if (EventKind.ACCESS.name().equals(row.kind()) && row.reason() != null) {
+            String text = TEXTS.get(row.reason());
+            if (text != null) {
+                return text;
+            }
+        }
+        if (row.detail() != null && !row.detail().isBlank()) {
+            return row.detail();
+        }
+        return row.reason();
+    }
+}

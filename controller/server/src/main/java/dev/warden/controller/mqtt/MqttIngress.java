@@ -1,0 +1,412 @@
+package dev.warden.controller.mqtt;
+
+import dev.warden.contract.AccessRequest;
+import dev.warden.contract.AgentEvent;
+import dev.warden.contract.AgentStatus;
+import dev.warden.contract.ContractJson;
+import dev.warden.contract.DecisionMessage;
+import dev.warden.contract.Parsed;
+import dev.warden.contract.ReaderRead;
+import dev.warden.contract.Topics;
+import dev.warden.contract.Verdict;
+import dev.warden.controller.decision.Outcome;
+import dev.warden.controller.decision.ReaderAttempt;
+import dev.warden.controller.decision.ReaderDecisions;
+import dev.warden.controller.decision.Source;
+import dev.warden.controller.event.AgentEventIngestion;
+import dev.warden.controller.event.AgentPresence;
+import dev.warden.controller.event.IngestResult;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller's MQTT inbound side: reader reads and agent access requests are decided and answered; agent
+ * events are stored exactly once; agent status updates presence. Every message is parsed with
+ * {@link ContractJson}; anything unusable is rejected with a reason code, logged in one line (ids and reason, no
+ * payload) and counted in {@link MqttIngressStats} — nothing thrown escapes to Paho.
+ *
+ * <p>Reads, access requests and events arrive through the MQTT 5 shared subscription (one controller instance
+ * handles each); agent status through a plain subscription, so that every instance sees the retained status of
+ * every agent.
+ *
+ * <p>Threads: Paho's callback only routes. Decisions run on a small pool ({@code warden.mqtt.decision-threads});
+ * events and status run on single-threaded lanes chosen by agent id ({@code warden.mqtt.event-lanes}), so one
+ * agent's events are stored in the order they arrived. A QoS 1 message is acknowledged to the broker after it was
+ * handled; an event whose storage failed is left unacknowledged, so the broker delivers it again after the next
+ * reconnect (the agent's journal and the idempotent ingestion make that safe).
+ *
+ * <p>Replies go to the MQTT 5 response topic the sender named, with its correlation data, but only when that topic
+ * is the sender's own: under {@code warden/v1/readers/{id}/} for a reader, exactly
+ * {@code warden/v1/agents/{id}/access/response} for an agent. Otherwise (counted) the default topic is used.
+ */
+@Context
+@Requires(property = "warden.mqtt.enabled", notEquals = "false")
+public class MqttIngress implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttIngress.class);
+    private static final Duration FIRST_CONNECT_WAIT = Duration.ofSeconds(15);
+    private static final int QUEUE_CAPACITY = 10_000;
+    private static final int INGEST_ATTEMPTS = 3;
+
+    /** Rejection codes of this adapter, besides the parser's and {@code WIEGAND_*}. */
+    public static final String AGENT_ID_MISMATCH = "AGENT_ID_MISMATCH";
+    public static final String UNEXPECTED_TOPIC = "UNEXPECTED_TOPIC";
+    public static final String OVERLOADED = "OVERLOADED";
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    private final ControllerMqttClient client;
+    private final ReaderDecisions decisions;
+    private final AgentEventIngestion ingestion;
+    private final AgentPresence presence;
+    private final MqttIngressStats stats;
+    private final MqttSettings settings;
+    private final Clock clock;
+    private ExecutorService decisionPool;
+    private ExecutorService[] lanes;
+
+    @Inject
+    public MqttIngress(ControllerMqttClient client, ReaderDecisions decisions, AgentEventIngestion ingestion,
+            AgentPresence presence, MqttIngressStats stats, MqttSettings settings, @Nullable Clock clock) {
+        this.client = client;
+        this.decisions = decisions;
+        this.ingestion = ingestion;
+        this.presence = presence;
+        this.stats = stats;
+        this.settings = settings;
+        this.clock = clock != null ? clock : Clock.systemUTC();
+    }
+
+    /** Starts the workers, then connects and subscribes. */
+    @PostConstruct
+    public void start() {
+        decisionPool = pool("warden-mqtt-decide", Math.max(1, settings.getDecisionThreads()));
+        int laneCount = Math.max(1, settings.getEventLanes());
+        lanes = new ExecutorService[laneCount];
+        for (int i = 0; i < laneCount; i++) {
+            lanes[i] = pool("warden-mqtt-events-" + i, 1);
+        }
+        // status is retained and idempotent (the newest report wins): every instance reads all of it, and only a
+        // plain subscription gets the retained status of agents that reported before this controller subscribed
+        client.start(List.of(Topics.ALL_READER_READS, Topics.ALL_AGENT_ACCESS_REQUESTS, Topics.ALL_AGENT_EVENTS),
+                List.of(Topics.ALL_AGENT_STATUS), this::route, FIRST_CONNECT_WAIT);
+    }
+
+    /** Stops intake first (the client), then lets queued work finish for a moment. */
+    @PreDestroy
+    @Override
+    public void close() {
+        client.close();
+        shutdown(decisionPool);
+        if (lanes != null) {
+            for (ExecutorService lane : lanes) {
+                shutdown(lane);
+            }
+        }
+    }
+
+    /** Paho callback thread: route only, never block. */
+    void route(ControllerMqttClient.Inbound m) {
+        String topic = m.topic();
+        try {
+            if (TopicFilters.matches(Topics.ALL_READER_READS, topic)) {
+                String readerId = Topics.idAt(topic, "readers").orElseThrow();
+                decisionPool.execute(() -> onReaderRead(readerId, m));
+            } else if (TopicFilters.matches(Topics.ALL_AGENT_ACCESS_REQUESTS, topic)) {
+                String agentId = Topics.idAt(topic, "agents").orElseThrow();
+                decisionPool.execute(() -> onAccessRequest(agentId, m));
+            } else if (TopicFilters.matches(Topics.ALL_AGENT_EVENTS, topic)) {
+                String agentId = Topics.idAt(topic, "agents").orElseThrow();
+                lane(agentId).execute(() -> onAgentEvent(agentId, m));
+            } else if (TopicFilters.matches(Topics.ALL_AGENT_STATUS, topic)) {
+                String agentId = Topics.idAt(topic, "agents").orElseThrow();
+                lane(agentId).execute(() -> onAgentStatus(agentId, m));
+            } else {
+                stats.rejected(UNEXPECTED_TOPIC);
+                LOG.warn("MQTT message on unexpected topic {} ignored", topic);
+                m.ack();
+            }
+        } catch (RejectedExecutionException e) {
+            stats.rejected(OVERLOADED);
+            LOG.warn("MQTT message on {} dropped: controller overloaded or stopping", topic);
+            m.ack();
+        } catch (RuntimeException e) {
+            // an id that is not a valid id: the topic matched the filter, but cannot be ours
+            stats.rejected(UNEXPECTED_TOPIC);
+            LOG.warn("MQTT message on topic {} ignored: {}", topic, e.toString());
+            m.ack();
+        }
+    }
+
+    // --- standalone readers -------------------------------------------------------------------------
+
+    private void onReaderRead(String readerId, ControllerMqttClient.Inbound m) {
+        Instant now = clock.instant();
+        String replyTopic = readerReplyTopic(readerId, m.responseTopic());
+        String requestId = null;
+        try {
+            switch (ContractJson.parse(m.payload(), ReaderRead.class)) {
+                case Parsed.Rejected<ReaderRead> r -> {
+                    requestId = r.requestId();
+                    reject("reader", readerId, replyTopic, m.correlationData(), r.requestId(), r.reason(),
+                            r.detail(), now);
+                }
+                case Parsed.Ok<ReaderRead> ok -> {
+                    ReaderRead read = ok.value();
+                    requestId = read.requestId();
+                    switch (CardReading.of(read.card(), read.wiegand())) {
+                        case CardReading.Unreadable u -> {
+                            decisions.recordRejected(read.requestId(), readerId, u.reason(), u.detail(), now,
+                                    Source.MQTT_READER, null);
+                            reject("reader", readerId, replyTopic, m.correlationData(), read.requestId(),
+                                    u.reason(), u.detail(), now);
+                        }
+                        case CardReading.Card c -> {
+                            Outcome outcome = decisions.decide(new ReaderAttempt(read.requestId(), readerId, null,
+                                    c.card(), read.pin(), now, Source.MQTT_READER, null));
+                            reply(replyTopic, m.correlationData(), decision(read.requestId(), outcome, now));
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            internalError("reader", readerId, replyTopic, m.correlationData(), requestId, now, e);
+        } finally {
+            m.ack();
+        }
+    }
+
+    private String readerReplyTopic(String readerId, @Nullable String responseTopic) {
+        String fallback = Topics.readerDecision(readerId);
+        if (responseTopic == null) {
+            return fallback;
+        }
+        String own = Topics.ROOT + "/readers/" + readerId + "/";
+        if (responseTopic.startsWith(own)
+                && responseTopic.length() > own.length()
+                && TopicFilters.isValidTopicName(responseTopic)
+                && !responseTopic.equals(Topics.readerRead(readerId))) {
+            return responseTopic;
+        }
+        stats.responseTopicIgnored();
+        LOG.warn("Reader {} named response topic {} outside its own subtree; answering on {}", readerId,
+                responseTopic, fallback);
+        return fallback;
+    }
+
+    // --- agents: access requests -----------------------------------------------------------------------
+
+    private void onAccessRequest(String agentId, ControllerMqttClient.Inbound m) {
+        Instant now = clock.instant();
+        String replyTopic = agentReplyTopic(agentId, m.responseTopic());
+        String requestId = null;
+        try {
+            switch (ContractJson.parse(m.payload(), AccessRequest.class)) {
+                case Parsed.Rejected<AccessRequest> r -> {
+                    requestId = r.requestId();
+                    reject("agent", agentId, replyTopic, m.correlationData(), r.requestId(), r.reason(), r.detail(),
+                            now);
+                }
+                case Parsed.Ok<AccessRequest> ok -> {
+                    AccessRequest request = ok.value();
+                    requestId = request.requestId();
+                    switch (CardReading.of(request.card(), request.wiegand())) {
+                        case CardReading.Unreadable u -> {
+                            decisions.recordRejected(request.requestId(), request.readerId(), u.reason(), u.detail(),
+                                    now, Source.AGENT, agentId);
+                            reject("agent", agentId, replyTopic, m.correlationData(), request.requestId(),
+                                    u.reason(), u.detail(), now);
+                        }
+                        case CardReading.Card c -> {
+                            Outcome outcome = decisions.decide(new ReaderAttempt(request.requestId(),
+                                    request.readerId(), request.doorId(), c.card(), request.pin(), now, Source.AGENT,
+                                    agentId));
+                            reply(replyTopic, m.correlationData(), decision(request.requestId(), outcome, now));
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            internalError("agent", agentId, replyTopic, m.correlationData(), requestId, now, e);
+        } finally {
+            m.ack();
+        }
+    }
+
+    private String agentReplyTopic(String agentId, @Nullable String responseTopic) {
+        String own = Topics.agentAccessResponse(agentId);
+        if (responseTopic != null && !responseTopic.equals(own)) {
+            stats.responseTopicIgnored();
+            LOG.warn("Agent {} named response topic {}; answering on its own {}", agentId, responseTopic, own);
+        }
+        return own;
+    }
+
+    // --- agents: events and status -------------------------------------------------------------------
+
+    private void onAgentEvent(String agentId, ControllerMqttClient.Inbound m) {
+        boolean ack = true;
+        try {
+            switch (ContractJson.parse(m.payload(), AgentEvent.class)) {
+                case Parsed.Rejected<AgentEvent> r -> rejectEvent(agentId, r.reason(), r.detail());
+                case Parsed.Ok<AgentEvent> ok -> {
+                    AgentEvent event = ok.value();
+                    if (!event.agentId().equals(agentId)) {
+                        rejectEvent(agentId, AGENT_ID_MISMATCH, "payload agentId " + event.agentId()
+                                + " on the topic of agent " + agentId);
+                    } else {
+                        ack = ingest(event);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            stats.rejected(INTERNAL_ERROR);
+            LOG.error("MQTT event of agent {} could not be handled: {}", agentId, e.toString());
+        } finally {
+            if (ack) {
+                m.ack();
+            }
+        }
+    }
+
+    /** Stores the event, retrying briefly; false when it could not be stored (then it stays unacknowledged). */
+    private boolean ingest(AgentEvent event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                IngestResult result = ingestion.ingest(event);
+                stats.event(result == IngestResult.STORED ? MqttIngressStats.STORED : MqttIngressStats.DUPLICATE);
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt >= INGEST_ATTEMPTS) {
+                    stats.event(MqttIngressStats.FAILED);
+                    LOG.error("Event {} of agent {} could not be stored after {} attempts; left unacknowledged for "
+                            + "redelivery: {}", event.seq(), event.agentId(), attempt, e.toString());
+                    return false;
+                }
+                try {
+                    Thread.sleep(100L * attempt * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    stats.event(MqttIngressStats.FAILED);
+                    return false;
+                }
+            }
+        }
+    }
+
+    private void rejectEvent(String agentId, String reason, String detail) {
+        stats.rejected(reason);
+        LOG.warn("MQTT event of agent {} rejected: {} ({})", agentId, reason, detail);
+    }
+
+    private void onAgentStatus(String agentId, ControllerMqttClient.Inbound m) {
+        try {
+            if (m.payload() == null || m.payload().length == 0) {
+                LOG.debug("Retained status of agent {} cleared", agentId);
+                return;
+            }
+            switch (ContractJson.parse(m.payload(), AgentStatus.class)) {
+                case Parsed.Rejected<AgentStatus> r -> rejectEvent(agentId, r.reason(), r.detail());
+                case Parsed.Ok<AgentStatus> ok -> {
+                    AgentStatus status = ok.value();
+                    if (!status.agentId().equals(agentId)) {
+                        rejectEvent(agentId, AGENT_ID_MISMATCH, "status of agent " + status.agentId()
+                                + " on the topic of agent " + agentId);
+                    } else {
+                        presence.statusChanged(status);
+                        stats.statusUpdate();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            stats.rejected(INTERNAL_ERROR);
+            LOG.error("MQTT status of agent {} could not be handled: {}", agentId, e.toString());
+        } finally {
+            m.ack();
+        }
+    }
+
+    // --- replies -----------------------------------------------------------------------------------------
+
+    private static DecisionMessage decision(String requestId, Outcome outcome, Instant now) {
+        Verdict verdict = outcome.verdict() == null ? Verdict.DENY : outcome.verdict();
+        String reason = outcome.reason() == null || outcome.reason().isBlank() ? INTERNAL_ERROR : outcome.reason();
+        long unlockMs = verdict == Verdict.GRANT ? Math.max(0, outcome.unlockMs()) : 0;
+        return new DecisionMessage(requestId, verdict, reason, unlockMs, null, now);
+    }
+
+    private void reject(String kind, String id, String replyTopic, @Nullable byte[] correlation,
+            @Nullable String requestId, String reason, String detail, Instant now) {
+        stats.rejected(reason);
+        LOG.warn("MQTT request from {} {} rejected: {} ({})", kind, id, reason, detail);
+        reply(replyTopic, correlation, DecisionMessage.rejected(requestId, reason, detail, now));
+    }
+
+    private void internalError(String kind, String id, String replyTopic, @Nullable byte[] correlation,
+            @Nullable String requestId, Instant now, RuntimeException e) {
+        stats.rejected(INTERNAL_ERROR);
+        LOG.error("MQTT request from {} {} failed: {}", kind, id, e.toString());
+        try {
+            reply(replyTopic, correlation,
+                    DecisionMessage.rejected(requestId, INTERNAL_ERROR, "the controller could not decide", now));
+        } catch (RuntimeException again) {
+            LOG.debug("rejection could not be sent either: {}", again.toString());
+        }
+    }
+
+    private void reply(String topic, @Nullable byte[] correlation, DecisionMessage message) {
+        stats.decision(message.decision());
+        try {
+            client.publish(topic, ContractJson.write(message), 1, settings.getDecisionExpiry(), correlation);
+        } catch (MqttPublishException e) {
+            stats.replyNotSent();
+            LOG.warn("Decision for request {} not sent to {}: {}", message.requestId(), topic, e.getMessage());
+        }
+    }
+
+    // --- workers ------------------------------------------------------------------------------------------
+
+    private ExecutorService lane(String agentId) {
+        return lanes[Math.floorMod(agentId.hashCode(), lanes.length)];
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(QUEUE_CAPACITY), r -> {
+                    Thread t = new Thread(r, threads == 1 ? name : name + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    private static void shutdown(@Nullable ExecutorService executor) {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
+}

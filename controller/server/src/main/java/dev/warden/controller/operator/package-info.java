@@ -1,0 +1,6 @@
+/**
+ * Console operators: accounts with PBKDF2 password hashes and roles, sign-in ({@code POST /api/v1/auth/login}
+ * issuing a signed JWT bearer token), operator management ({@code /api/v1/operators}, ADMIN), the JWT signing key
+ * and the bootstrap of the first administrator.
+ */
+package dev.warden.controller.operator;

@@ -1,0 +1,58 @@
+package dev.warden.controller.person;
+
+import dev.warden.controller.operator.Roles;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.net.URI;
+import java.util.List;
+
+/** {@code /api/v1/people}: read by any operator, written by ADMIN or HR. */
+@Controller("/api/v1/people")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class PersonController {
+    private final PersonService service;
+
+    PersonController(PersonService service) {
+        this.service = service;
+    }
+
+    @Get
+    List<PersonDto> list() {
+        return service.list();
+    }
+
+    @Get("/{id}")
+    PersonDto get(String id) {
+        return service.get(id);
+    }
+
+    @Post
+    @Secured({Roles.ADMIN, Roles.HR})
+    HttpResponse<PersonDto> create(@Body PersonDto body) {
+        PersonDto created = service.create(body);
+        return HttpResponse.created(created, URI.create("/api/v1/people/" + created.id()));
+    }
+
+    @Put("/{id}")
+    @Secured({Roles.ADMIN, Roles.HR})
+    PersonDto update(String id, @Body PersonDto body) {
+        return service.update(id, body);
+    }
+
+    @Delete("/{id}")
+    @Secured({Roles.ADMIN, Roles.HR})
+    HttpResponse<Void> delete(String id) {
+        service.delete(id);
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.warden.controller.site;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.H2)
+public interface AreaRepository extends CrudRepository<AreaRow, String> {
+    List<AreaRow> findAllOrderById();
+
+    List<AreaRow> findBySiteIdOrderById(String siteId);
+
+    boolean existsBySiteId(String siteId);
+
+    boolean existsByParentId(String parentId);
+
+    /** Doors that lead into the area. */
+    @Query("SELECT COUNT(*) FROM door WHERE area_id = :id")
+    long countDoors(String id);
+}

@@ -1,0 +1,46 @@
+package dev.warden.controller.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BrokerConfigXmlTest {
+
+    @Test
+    void plainListenerOnlyWithStatisticsOffAndALargeQueue() {
+        String xml = BrokerConfigXml.render("127.0.0.1", 1883, "file", 100_000, null);
+        assertThat(xml)
+                .contains("<tcp-listener>")
+                .contains("<port>1883</port>")
+                .contains("<bind-address>127.0.0.1</bind-address>")
+                .contains("<max-queue-size>100000</max-queue-size>")
+                .contains("<mode>file</mode>")
+                .contains("<anonymous-usage-statistics>\n        <enabled>false</enabled>")
+                .doesNotContain("tls-tcp-listener");
+    }
+
+    /** Verifies that keystore passwords never reach the file: only placeholders naming system properties do. */
+    @Test
+    void tlsListenerNamesPasswordPropertiesInsteadOfPasswords() {
+        String xml = BrokerConfigXml.render("0.0.0.0", 1883, "in-memory", 10,
+                new BrokerConfigXml.TlsListener(8883, "/etc/warden/broker.p12", "pw.store", "pw.key"));
+        assertThat(xml)
+                .contains("<tls-tcp-listener>")
+                .contains("<port>8883</port>")
+                .contains("<path>/etc/warden/broker.p12</path>")
+                .contains("<password>${pw.store}</password>")
+                .contains("<private-key-password>${pw.key}</private-key-password>")
+                .contains("<mode>in-memory</mode>");
+    }
+
+    @Test
+    void valuesAreEscapedAndPlaceholdersOrBadModesRefused() {
+        assertThat(BrokerConfigXml.text("a&b<c>\"'")).isEqualTo("a&amp;b&lt;c&gt;&quot;&apos;");
+        assertThatThrownBy(() -> BrokerConfigXml.text("/x/${HOME}/k.p12")).isInstanceOf(BrokerStartupException.class);
+        assertThatThrownBy(() -> BrokerConfigXml.text("a\nb")).isInstanceOf(BrokerStartupException.class);
+        assertThatThrownBy(() -> BrokerConfigXml.render("127.0.0.1", 1883, "memory", 10, null))
+                .isInstanceOf(BrokerStartupException.class)
+                .hasMessageContaining("warden.mqtt.embedded.persistence");
+    }
+}

@@ -1,0 +1,187 @@
+package dev.warden.controller.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.warden.contract.CardData;
+import dev.warden.contract.Verdict;
+import dev.warden.controller.Api;
+import dev.warden.controller.event.EventWriter;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Verifies that ReaderDecisions answers from the index built out of data written through the REST API: a grant,
+ * every denial reason a reader can meet, and that a later CRUD change reaches the decisions (index rebuilt).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReaderDecisionsIT {
+    /** Monday 2026-03-02 10:00 in Berlin: inside the business-hours schedule. */
+    static final Instant MONDAY_10 = Instant.parse("2026-03-02T09:00:00Z");
+    /** Sunday 2026-03-01 10:00 in Berlin: outside it. */
+    static final Instant SUNDAY_10 = Instant.parse("2026-03-01T09:00:00Z");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    ReaderDecisions decisions;
+
+    @Inject
+    EventWriter events;
+
+    Api admin;
+
+    @BeforeAll
+    void site() {
+        admin = Api.admin(client);
+        admin.create("/api/v1/sites", Map.of("id", "R-site", "name", "R", "timeZone", "Europe/Berlin"));
+        admin.create("/api/v1/areas", Map.of("id", "R-area", "siteId", "R-site", "name", "Hall", "kind", "HALL"));
+        admin.create("/api/v1/doors", Map.of("id", "R-door", "name", "Door R", "areaId", "R-area", "kind", "DOOR",
+                "readerInId", "R-in", "readerOutId", "R-out", "agentId", "agent-r", "unlockMs", 4000));
+        admin.create("/api/v1/doors", Map.of("id", "R-door2", "name", "Door R2", "areaId", "R-area", "kind", "DOOR",
+                "readerInId", "R2-in"));
+        admin.create("/api/v1/schedules", Map.of("id", "R-bh", "name", "Business hours", "siteId", "R-site",
+                "windows", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
+                        .map(d -> Map.of("day", d, "start", "07:00", "end", "19:00")).toList()));
+        admin.create("/api/v1/access-levels", Map.of("id", "R-lvl", "name", "Door R in hours", "scheduleId", "R-bh",
+                "doorIds", List.of("R-door")));
+        person("R-ok", "ACTIVE");
+        person("R-susp", "SUSPENDED");
+        person("R-term", "TERMINATED");
+        person("R-none", "ACTIVE");
+        credential(1, "R-ok", "ACTIVE", null, null);
+        credential(2, "R-ok", "SUSPENDED", null, null);
+        credential(3, "R-ok", "REVOKED", null, null);
+        credential(4, "R-ok", "LOST", null, null);
+        credential(5, "R-ok", "SURRENDERED", null, null);
+        credential(6, "R-ok", "ACTIVE", "2030-01-01T00:00:00Z", null);
+        credential(7, "R-ok", "ACTIVE", null, "2020-01-01T00:00:00Z");
+        credential(8, "R-susp", "ACTIVE", null, null);
+        credential(9, "R-term", "ACTIVE", null, null);
+        credential(10, "R-none", "ACTIVE", null, null);
+        for (String p : List.of("R-ok", "R-susp", "R-term")) {
+            admin.create("/api/v1/assignments", Map.of("personId", p, "accessLevelId", "R-lvl"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> decide("R-in", 1, MONDAY_10).verdict() == Verdict.GRANT);
+    }
+
+    private void person(String id, String status) {
+        admin.create("/api/v1/people", Map.of("id", id, "displayName", "Person " + id, "kind", "EMPLOYEE",
+                "status", status));
+    }
+
+    private void credential(int number, String person, String status, String from, String until) {
+        Map<String, Object> body = new HashMap<>(Map.of("id", "R-c" + number, "format", "H10301", "facility", 7,
+                "number", number, "personId", person, "status", status));
+        body.put("validFrom", from);
+        body.put("validUntil", until);
+        admin.create("/api/v1/credentials", body);
+    }
+
+    private Outcome decide(String reader, int card, Instant at) {
+        return decisions.decide(new ReaderAttempt("req-" + card, reader, null, new CardData("H10301", 7, card), null,
+                at, Source.MQTT_READER, null));
+    }
+
+    @Test
+    void grantCarriesTheDoorsUnlockTimeAndTheHolder() {
+        Outcome in = decide("R-in", 1, MONDAY_10);
+        assertThat(in).isEqualTo(new Outcome(Verdict.GRANT, "GRANTED", 4000, "R-door", "R-ok"));
+        Outcome out = decisions.decide(new ReaderAttempt("req-out", "R-out", "R-door", new CardData("H10301", 7, 1),
+                null, MONDAY_10, Source.AGENT, "agent-r"));
+        assertThat(out.verdict()).isEqualTo(Verdict.GRANT);
+    }
+
+    @Test
+    void everyDenialReason() {
+        assertThat(decide("R-in", 99, MONDAY_10).reason()).isEqualTo("UNKNOWN_CREDENTIAL");
+        assertThat(decide("R-in", 2, MONDAY_10).reason()).isEqualTo("CREDENTIAL_SUSPENDED");
+        assertThat(decide("R-in", 3, MONDAY_10).reason()).isEqualTo("CREDENTIAL_REVOKED");
+        assertThat(decide("R-in", 4, MONDAY_10).reason()).isEqualTo("CREDENTIAL_LOST");
+        assertThat(decide("R-in", 5, MONDAY_10).reason()).isEqualTo("CREDENTIAL_SURRENDERED");
+        assertThat(decide("R-in", 6, MONDAY_10).reason()).isEqualTo("CREDENTIAL_NOT_YET_VALID");
+        assertThat(decide("R-in", 7, MONDAY_10).reason()).isEqualTo("CREDENTIAL_EXPIRED");
+        assertThat(decide("R-in", 8, MONDAY_10).reason()).isEqualTo("PERSON_SUSPENDED");
+        assertThat(decide("R-in", 9, MONDAY_10).reason()).isEqualTo("PERSON_TERMINATED");
+        assertThat(decide("R-in", 10, MONDAY_10).reason()).isEqualTo("NO_ACCESS_LEVEL");
+        assertThat(decide("R2-in", 1, MONDAY_10).reason()).isEqualTo("NO_ACCESS_LEVEL");
+        assertThat(decide("R-in", 1, SUNDAY_10).reason()).isEqualTo("OUTSIDE_SCHEDULE");
+
+        Outcome unknownReader = decide("no-such-reader", 1, MONDAY_10);
+        assertThat(unknownReader).isEqualTo(new Outcome(Verdict.DENY, "UNKNOWN_READER", 0, null, null));
+
+        Outcome mismatch = decisions.decide(new ReaderAttempt("req-m", "R-in", "R-door2",
+                new CardData("H10301", 7, 1), null, MONDAY_10, Source.AGENT, "agent-r"));
+        assertThat(mismatch.verdict()).isEqualTo(Verdict.DENY);
+        assertThat(mismatch.reason()).isEqualTo("READER_DOOR_MISMATCH");
+        assertThat(mismatch.unlockMs()).isZero();
+    }
+
+    @Test
+    void aDenialNamesTheHolderWhenKnown() {
+        Outcome terminated = decide("R-in", 9, MONDAY_10);
+        assertThat(terminated).isEqualTo(new Outcome(Verdict.DENY, "PERSON_TERMINATED", 0, "R-door", "R-term"));
+    }
+
+    @Test
+    void crudChangesReachTheDecisions() {
+        admin.create("/api/v1/people", Map.of("id", "R-later", "displayName", "Later", "kind", "EMPLOYEE"));
+        Map<String, Object> cred = new HashMap<>(Map.of("id", "R-c20", "format", "H10301", "facility", 7,
+                "number", 20, "personId", "R-later"));
+        admin.create("/api/v1/credentials", cred);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> decide("R-in", 20, MONDAY_10).reason().equals("NO_ACCESS_LEVEL"));
+
+        admin.create("/api/v1/assignments", Map.of("personId", "R-later", "accessLevelId", "R-lvl"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> decide("R-in", 20, MONDAY_10).verdict() == Verdict.GRANT);
+
+        cred.put("status", "REVOKED");
+        admin.put("/api/v1/credentials/R-c20", cred, Map.class);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> decide("R-in", 20, MONDAY_10).reason().equals("CREDENTIAL_REVOKED"));
+    }
+
+    @Test
+    void decisionsAreStoredAsEvents() {
+        long before = events.stored();
+        decisions.decide(new ReaderAttempt("req-evt", "R-out", null, new CardData("H10301", 7, 1), null,
+                MONDAY_10, Source.AGENT, "agent-r"));
+        decisions.recordRejected("req-bad", "R-in", "WIEGAND_PARITY", "parity error in 26 bits", MONDAY_10,
+                Source.MQTT_READER, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stored() >= before + 2);
+
+        List<Map<String, Object>> items = items(admin.map("/api/v1/events?doorId=R-door&decision=REJECTED&size=500"));
+        assertThat(items).anySatisfy(e -> assertThat(e)
+                .containsEntry("kind", "REJECTED_READ").containsEntry("readerId", "R-in")
+                .containsEntry("direction", "IN").containsEntry("reason", "WIEGAND_PARITY")
+                .containsEntry("reasonText", "parity error in 26 bits; request req-bad")
+                .containsEntry("source", "MQTT_READER"));
+        List<Map<String, Object>> grants = items(admin.map("/api/v1/events?doorId=R-door&decision=GRANT&size=500"));
+        assertThat(grants).anySatisfy(e -> assertThat(e)
+                .containsEntry("kind", "ACCESS").containsEntry("doorName", "Door R").containsEntry("readerId", "R-out")
+                .containsEntry("direction", "OUT").containsEntry("personId", "R-ok")
+                .containsEntry("personName", "Person R-ok").containsEntry("credentialId", "R-c1")
+                .containsEntry("card", "H10301 7:1").containsEntry("reason", "GRANTED")
+                .containsEntry("reasonText", "Access granted").containsEntry("source", "AGENT")
+                .containsEntry("agentId", "agent-r").containsEntry("seq", null)
+                .containsEntry("occurredAt", "2026-03-02T09:00:00Z"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.warden.controller.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.controller.decision.IndexView;
+import dev.warden.policy.AccessSnapshot;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventViewsTest {
+    static final IndexView NAMES = new IndexView(AccessSnapshot.empty(), Map.of(), Map.of("d1", "Door one"),
+            Map.of("p1", "Pat"), Instant.EPOCH);
+
+    private static AccessEventRow row(String kind, String decision, String reason, String detail) {
+        return new AccessEventRow(5L, Instant.EPOCH, kind, "d1", "r1", "IN", "p1", "c1", "H10301 1:2", decision,
+                reason, "AGENT", "a1", 9L, detail);
+    }
+
+    @Test
+    void namesDoorsAndPeopleFromTheIndex() {
+        EventView v = EventViews.of(row("ACCESS", "GRANT", "GRANTED", null), NAMES);
+        assertThat(v).isEqualTo(new EventView(5, Instant.EPOCH, "ACCESS", "d1", "Door one", "r1", "IN", "p1", "Pat",
+                "c1", "H10301 1:2", "GRANT", "GRANTED", "Access granted", "AGENT", "a1", 9L));
+    }
+
+    @Test
+    void explainsEveryReason() {
+        assertThat(EventViews.reasonText(row("ACCESS", "DENY", "OUTSIDE_SCHEDULE", "request x")))
+                .isEqualTo("Outside the access schedule");
+        assertThat(EventViews.reasonText(row("ACCESS", "DENY", "UNKNOWN_READER", null))).isEqualTo("Unknown reader");
+        assertThat(EventViews.reasonText(row("REJECTED_READ", "REJECTED", "WIEGAND_PARITY", "parity error")))
+                .isEqualTo("parity error");
+        assertThat(EventViews.reasonText(row("DOOR", null, "DOOR_STATE", "state=OPEN"))).isEqualTo("state=OPEN");
+        assertThat(EventViews.reasonText(row("DEVICE", null, "DEVICE_ONLINE", null))).isEqualTo("DEVICE_ONLINE");
+    }
+}
