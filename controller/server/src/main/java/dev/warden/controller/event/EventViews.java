@@ -1,6 +1,7 @@
 package dev.warden.controller.event;
 
 import dev.warden.controller.decision.IndexView;
+import dev.warden.contract.AgentEventType;
 import dev.warden.controller.decision.ReaderDecisions;
 import dev.warden.policy.DenyReason;
 import java.util.HashMap;
@@ -19,6 +20,13 @@ public final class EventViews {
         TEXTS.put(ReaderDecisions.READER_DOOR_MISMATCH, "The reader does not serve the door the agent named");
         TEXTS.put(ReaderDecisions.INTERNAL_ERROR, "Internal error: denied (fail-secure)");
     }
+
+    private static final Map<String, String> DOOR_STATE_TEXTS = Map.of(
+            "OPEN", "Door opened",
+            "CLOSED", "Door closed",
+            "UNLOCKED", "Lock released",
+            "LOCKED", "Lock engaged",
+            "TAMPER", "Tamper reported");
 
     private EventViews() {}
 
@@ -50,9 +58,41 @@ public final class EventViews {
                 return text;
             }
         }
+        if (EventKind.DOOR.name().equals(row.kind())) {
+            String doorText = doorText(row.reason(), row.detail());
+            if (doorText != null) {
+                return doorText;
+            }
+        }
         if (row.detail() != null && !row.detail().isBlank()) {
             return row.detail();
         }
         return row.reason();
+    }
+
+    private static String doorText(String reason, String detail) {
+        if (AgentEventType.DOOR_STATE.name().equals(reason)) {
+            String state = attribute(detail, "state");
+            return state == null ? null : DOOR_STATE_TEXTS.get(state);
+        }
+        if (AgentEventType.COMMAND_EXECUTED.name().equals(reason)) {
+            String action = attribute(detail, "action");
+            return action == null ? "Command carried out" : "Command carried out: " + action;
+        }
+        return null;
+    }
+
+    /** Reads one {@code key=value} from the stored attribute text ({@code "a=1, b=2"}, keys sorted). */
+    private static String attribute(String detail, String key) {
+        if (detail == null) {
+            return null;
+        }
+        for (String pair : detail.split(", ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(key)) {
+                return pair.substring(eq + 1);
+            }
+        }
+        return null;
     }
 }

@@ -31,7 +31,20 @@ class EventViewsTest {
         assertThat(EventViews.reasonText(row("ACCESS", "DENY", "UNKNOWN_READER", null))).isEqualTo("Unknown reader");
         assertThat(EventViews.reasonText(row("REJECTED_READ", "REJECTED", "WIEGAND_PARITY", "parity error")))
                 .isEqualTo("parity error");
-        assertThat(EventViews.reasonText(row("DOOR", null, "DOOR_STATE", "state=OPEN"))).isEqualTo("state=OPEN");
         assertThat(EventViews.reasonText(row("DEVICE", null, "DEVICE_ONLINE", null))).isEqualTo("DEVICE_ONLINE");
+    }
+
+    @Test
+    void describesDoorStatesInWordsAGuardReads() {
+        String detail = "deviceAt=2026-11-23T13:39:20Z, source=LOCK, state=%s";
+        assertThat(EventViews.reasonText(row("DOOR", null, "DOOR_STATE", detail.formatted("OPEN")))).isEqualTo("Door opened");
+        assertThat(EventViews.reasonText(row("DOOR", null, "DOOR_STATE", detail.formatted("CLOSED")))).isEqualTo("Door closed");
+        assertThat(EventViews.reasonText(row("DOOR", null, "DOOR_STATE", detail.formatted("UNLOCKED")))).isEqualTo("Lock released");
+        assertThat(EventViews.reasonText(row("DOOR", null, "DOOR_STATE", detail.formatted("LOCKED")))).isEqualTo("Lock engaged");
+        assertThat(EventViews.reasonText(row("DOOR", null, "DOOR_STATE", detail.formatted("TAMPER")))).isEqualTo("Tamper reported");
+        assertThat(EventViews.reasonText(row("DOOR", null, "COMMAND_EXECUTED", "action=UNLOCK, commandId=c-1")))
+                .isEqualTo("Command carried out: UNLOCK");
+        // an unrecognised state keeps the raw detail rather than inventing words
+        assertThat(EventViews.reasonText(row("DOOR", null, "DOOR_STATE", "state=AJAR"))).isEqualTo("state=AJAR");
     }
 }
