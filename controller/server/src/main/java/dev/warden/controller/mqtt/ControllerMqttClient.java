@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -75,6 +76,7 @@ public class ControllerMqttClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerMqttClient.class);
     private static final int MAX_IN_FLIGHT = 1000;
     private static final long PUBLISH_PERMIT_WAIT_MS = 5000;
+    private static final long REFUSAL_LOG_INTERVAL_NS = TimeUnit.SECONDS.toNanos(10);
 
     private final MqttSettings settings;
     private final @Nullable LocalBroker localBroker;
@@ -82,6 +84,8 @@ public class ControllerMqttClient implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final CountDownLatch firstConnect = new CountDownLatch(1);
     private final AtomicInteger connectAttempts = new AtomicInteger();
+    private final AtomicLong lastRefusalLog = new AtomicLong();
+    private final AtomicLong refusalsNotLogged = new AtomicLong();
 
     private volatile @Nullable MqttAsyncClient client;
     private volatile Semaphore inFlight = new Semaphore(10);
@@ -167,7 +171,9 @@ public class ControllerMqttClient implements AutoCloseable {
     }
 
     /**
-     * Publishes one message (not retained).
+     * Publishes one message (not retained). Asynchronous: when the broker later refuses a QoS 1 message (PUBACK reason
+     * code 0x80 or above, e.g. 0x87 when an external broker's ACL does not let the controller's account write the
+     * topic), the refusal is counted ({@link MqttIngressStats#publishRefused()}) and logged.
      *
      * @param expiry MQTT 5 message expiry, or null for none
      * @param correlationData MQTT 5 correlation data to echo, or null
@@ -212,6 +218,12 @@ public class ControllerMqttClient implements AutoCloseable {
                     if (release) {
                         permits.release();
                     }
+                    // Paho completes a QoS 1 publish "successfully" even when the PUBACK carries an error reason
+                    // (e.g. 0x87 from an external broker whose ACL does not let our account write the topic)
+                    int[] codes = token.getReasonCodes();
+                    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                        refused(topic, codes[0]);
+                    }
                 }
 
                 @Override
@@ -227,6 +239,28 @@ public class ControllerMqttClient implements AutoCloseable {
                 permits.release();
             }
             throw new MqttPublishException("MQTT publish to " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Counts a publish the broker refused and logs it, at most one line per {@link #REFUSAL_LOG_INTERVAL_NS}. */
+    private void refused(String topic, int reasonCode) {
+        stats.publishRefused();
+        long held = refusalsNotLogged.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastRefusalLog.get();
+        if ((last == 0 || now - last >= REFUSAL_LOG_INTERVAL_NS) && lastRefusalLog.compareAndSet(last, now)) {
+            refusalsNotLogged.addAndGet(-held);
+            String account = settings.getExternal().getUri() != null && !settings.getExternal().getUri().isBlank()
+                    ? "warden.mqtt.external.username " + settings.getExternal().getUsername()
+                    : "the internal account";
+            LOG.warn("MQTT broker {} refused the controller's publish to {} (reason code 0x{}{}); the message was "
+                            + "not delivered. Check that the broker's ACL lets {} write it{}",
+                    serverUri(), topic, Integer.toHexString(reasonCode),
+                    reasonCode == 0x87 ? " not authorized" : "", account,
+                    held > 1 ? " (" + (held - 1) + " more refusals since the last message)" : "");
+        } else {
+            LOG.debug("MQTT broker refused the publish to {} (reason code 0x{})", topic,
+                    Integer.toHexString(reasonCode));
         }
     }
 

@@ -33,6 +33,7 @@ public class MqttIngressStats {
             long responseTopicsIgnored,
             long commandsSent,
             long repliesNotSent,
+            long publishesRefused,
             Map<String, Long> aclDenials,
             Map<String, Long> authFailures,
             long authSuccesses) {}
@@ -46,6 +47,7 @@ public class MqttIngressStats {
     private final LongAdder responseTopicsIgnored = new LongAdder();
     private final LongAdder commandsSent = new LongAdder();
     private final LongAdder repliesNotSent = new LongAdder();
+    private final LongAdder publishesRefused = new LongAdder();
     private final LongAdder authSuccesses = new LongAdder();
     private volatile boolean connected;
 
@@ -80,6 +82,15 @@ public class MqttIngressStats {
         repliesNotSent.increment();
     }
 
+    /**
+     * The broker answered one of the controller's own QoS 1 publishes (a decision, a door command) with an error
+     * reason code, typically 0x87 not authorized: an external broker whose ACL does not let the controller's account
+     * write that topic. The message was not delivered.
+     */
+    public void publishRefused() {
+        publishesRefused.increment();
+    }
+
     /** The broker refused a PUBLISH, SUBSCRIBE or WILL of an authenticated client. */
     public void aclDenied(String kind) {
         inc(aclDenials, kind);
@@ -112,6 +123,7 @@ public class MqttIngressStats {
                 responseTopicsIgnored.sum(),
                 commandsSent.sum(),
                 repliesNotSent.sum(),
+                publishesRefused.sum(),
                 copy(aclDenials),
                 copy(authFailures),
                 authSuccesses.sum());
