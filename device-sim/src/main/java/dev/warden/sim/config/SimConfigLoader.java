@@ -2,6 +2,7 @@ package dev.warden.sim.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -19,6 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads and validates the simulator's YAML configuration:
@@ -52,6 +56,14 @@ public final class SimConfigLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    private static final Pattern SHOWN_VALUE = Pattern.compile("[!-~&&[^\"'{}\\[\\],@]]{1,100}");
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
+    /** Every field name of the schema: the only source text an error about YAML syntax may repeat. */
+    private static final Set<String> FIELD_NAMES = Set.of(
+            "mqtt", "uri", "seed", "ratePerSecond", "devices", "standaloneReaders", "cards",
+            "id", "kind", "doorId", "password", "format", "facility", "number", "label");
+
     private SimConfigLoader() {}
 
     public static SimConfig load(Path file) throws InvalidSimConfigException {
@@ -73,8 +85,8 @@ public final class SimConfigLoader {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new InvalidSimConfigException("not valid YAML" + (loc == null ? "" : " (line " + loc.getLineNr() + ")") + ": " + e.getOriginalMessage(), e);
+            // Not chained as the cause: Jackson's and SnakeYAML's messages quote the offending line (a password).
+            throw new InvalidSimConfigException(describeSyntaxError(e));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new InvalidSimConfigException("the file is empty");
@@ -137,6 +149,55 @@ public final class SimConfigLoader {
         return new SimConfig(uri, seed, rate, devices, standalone, cards);
     }
 
+    /**
+     * Where a YAML syntax error is, without any of the file's text: line, column and, when every name on the way is
+     * one of the schema's field names, the field path the parser had reached (e.g. {@code mqtt.password}).
+     */
+    static String describeSyntaxError(JsonProcessingException e) {
+        StringBuilder msg = new StringBuilder("not valid YAML");
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            Mark mark = yaml.getProblemMark();
+            msg.append(" at line ").append(mark.getLine() + 1).append(", column ").append(mark.getColumn() + 1);
+            Mark start = yaml.getContextMark();
+            if (start != null && start.getLine() != mark.getLine()) {
+                // e.g. an unclosed quote is only noticed at the end of the file
+                msg.append(" (in what begins at line ").append(start.getLine() + 1).append(", column ").append(start.getColumn() + 1).append(')');
+            }
+        } else if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            msg.append(" at line ").append(e.getLocation().getLineNr()).append(", column ").append(e.getLocation().getColumnNr());
+        }
+        String path = e.getProcessor() instanceof JsonParser parser ? knownPath(parser.getParsingContext()) : null;
+        String original = e.getOriginalMessage();
+        if (path != null && original != null && original.startsWith("Duplicate field")) {
+            msg.append(": duplicate field ").append(path);
+        } else if (path != null) {
+            msg.append(", near ").append(path);
+        }
+        return msg.toString();
+    }
+
+    /**
+     * The field path of a parsing context ({@code doors[0].readers}), or {@code null} when there is none or a name
+     * on it is not a schema field. The innermost list is named without an index: its next element may not have begun.
+     */
+    private static String knownPath(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                if (c != context) {
+                    path.insert(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+                }
+            } else {
+                String name = c.getCurrentName();
+                if (name == null || !FIELD_NAMES.contains(name)) {
+                    return null;
+                }
+                path.insert(0, c.getParent() != null && c.getParent().inRoot() ? name : "." + name);
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
     private static void unique(Set<String> seen, String id, String field) throws InvalidSimConfigException {
         if (!seen.add(id)) {
             throw new InvalidSimConfigException(field + ": id '" + id + "' is used more than once");
@@ -148,14 +209,23 @@ public final class SimConfigLoader {
             URI u = new URI(uri);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("tcp") && !scheme.equals("ssl")) {
-                throw new InvalidSimConfigException(field + " must start with tcp:// or ssl:// (was '" + uri + "')");
+                throw new InvalidSimConfigException(field + " must start with tcp:// or ssl:// (was " + shown(uri) + ")");
             }
             if (u.getHost() == null || u.getPort() < 1 || u.getPort() > 65535) {
-                throw new InvalidSimConfigException(field + " must name a host and a port, e.g. tcp://127.0.0.1:1883 (was '" + uri + "')");
+                throw new InvalidSimConfigException(field + " must name a host and a port, e.g. tcp://127.0.0.1:1883 (was " + shown(uri) + ")");
             }
         } catch (URISyntaxException e) {
-            throw new InvalidSimConfigException(field + " is not a valid URI: " + e.getMessage(), e);
+            throw new InvalidSimConfigException(field + " is not a valid URI (" + e.getReason() + " at index " + e.getIndex() + ")");
         }
+    }
+
+    /**
+     * A rejected value as it may appear in a message: quoted if it is one plain token, else a placeholder. A value
+     * with spaces, quotes, brackets or an {@code @} (user info in a URI) may hold a secret, e.g. a password line that
+     * a slip in the YAML merged into the value of another field.
+     */
+    static String shown(String value) {
+        return value != null && SHOWN_VALUE.matcher(value).matches() ? "'" + value + "'" : "a value not shown";
     }
 
     /** A YAML mapping with its field path, for messages that say exactly where the problem is. */
@@ -177,9 +247,17 @@ public final class SimConfigLoader {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 if (!allowed.contains(name)) {
-                    throw new InvalidSimConfigException("unknown field " + field(name) + " (allowed: " + String.join(", ", names) + ")");
+                    throw new InvalidSimConfigException("unknown field " + field(shownName(name)) + " (allowed: " + String.join(", ", names) + ")");
                 }
             }
+        }
+
+        /**
+         * An unknown key as it may appear in a message: a plain name, or a placeholder. A key with quotes, spaces or
+         * punctuation is what a syntax slip makes of a value (e.g. {@code password:- "..."}), and values may be secret.
+         */
+        static String shownName(String name) {
+            return PLAIN_NAME.matcher(name).matches() ? name : "<a key that is not a plain name, not shown>";
         }
 
         boolean has(String name) {
@@ -220,7 +298,7 @@ public final class SimConfigLoader {
         String id(String name) throws InvalidSimConfigException {
             JsonNode v = required(name);
             if (!v.isTextual() || !Topics.isValidId(v.textValue())) {
-                throw new InvalidSimConfigException(field(name) + " must be an id of 1..64 characters from [A-Za-z0-9._-] (was '" + v.asText() + "')");
+                throw new InvalidSimConfigException(field(name) + " must be an id of 1..64 characters from [A-Za-z0-9._-] (was " + shown(v.asText()) + ")");
             }
             return v.textValue();
         }
@@ -228,7 +306,7 @@ public final class SimConfigLoader {
         long wholeNumber(String name) throws InvalidSimConfigException {
             JsonNode v = required(name);
             if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw new InvalidSimConfigException(field(name) + " must be a whole number (was '" + v.asText() + "')");
+                throw new InvalidSimConfigException(field(name) + " must be a whole number (was " + shown(v.asText()) + ")");
             }
             return v.longValue();
         }
@@ -236,7 +314,7 @@ public final class SimConfigLoader {
         double number(String name, double min, double max) throws InvalidSimConfigException {
             JsonNode v = required(name);
             if (!v.isNumber()) {
-                throw new InvalidSimConfigException(field(name) + " must be a number (was '" + v.asText() + "')");
+                throw new InvalidSimConfigException(field(name) + " must be a number (was " + shown(v.asText()) + ")");
             }
             double value = v.doubleValue();
             if (!(value >= min && value <= max)) {
@@ -249,8 +327,8 @@ public final class SimConfigLoader {
             String value = text(name);
             try {
                 return DeviceKind.valueOf(value);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSimConfigException(field(name) + " must be READER, LOCK or CONTACT (was '" + value + "')", e);
+            } catch (IllegalArgumentException _) {
+                throw new InvalidSimConfigException(field(name) + " must be READER, LOCK or CONTACT (was " + shown(value) + ")");
             }
         }
 

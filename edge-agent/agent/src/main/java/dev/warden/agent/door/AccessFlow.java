@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A read older than {@link #MAX_READ_AGE} (queued while the agent was away) is refused: STALE_READ.
  *   <li>Raw Wiegand bits are decoded here; bits that do not decode (parity, length) are refused at the edge:
  *       READ_REJECTED event, red LED, and the controller is not asked.
+ *   <li>A reader has at most one request in flight: a read while the reader's previous request still waits for
+ *       the controller is refused at the edge (READER_BUSY: counted, red LED, READ_REJECTED event), so a faulty or
+ *       hostile reader cannot flood the controller; the reader is free again once that request is settled.
  *   <li>The controller is asked (an {@link AccessRequest} stamped with the agent's clock, which is trusted more
  *       than a device's) and given at most the decision timeout.
  *   <li>GRANT: the lock is released (for the decision's {@code unlockMs}, or the door's own when the decision has
@@ -44,6 +49,9 @@ public final class AccessFlow {
 
     public static final String STALE_READ = "STALE_READ";
 
+    /** A read from a reader whose previous request still waits for the controller: refused at the edge. */
+    public static final String READER_BUSY = "READER_BUSY";
+
     private static final Logger LOG = LoggerFactory.getLogger(AccessFlow.class);
 
     private final Site site;
@@ -55,6 +63,8 @@ public final class AccessFlow {
     private final Clock clock;
     private final Supplier<String> requestIds;
     private final Counters counters;
+    /** Readers with a request waiting for the controller: at most one request in flight per reader. */
+    private final Set<String> busyReaders = ConcurrentHashMap.newKeySet();
 
     public AccessFlow(
             Site site,
@@ -100,11 +110,23 @@ public final class AccessFlow {
                 }
             }
         }
+        if (!busyReaders.add(readerId)) {
+            return CompletableFuture.completedFuture(rejectAtEdge(doorConfig.id(), readerId, read, READER_BUSY,
+                    "the reader's previous request is still waiting for the controller"));
+        }
         String requestId = requestIds.get();
         AccessRequest request = new AccessRequest(
                 requestId, doorConfig.id(), readerId, at.get().reader().direction(), now, card, null, read.pin());
         LOG.debug("asking controller: request {} at {} by {}", requestId, doorConfig.id(), readerId);
-        return controller.ask(request, decisionTimeout).thenApply(answer -> act(at.get(), requestId, answer));
+        CompletionStage<ControllerAnswer> answer;
+        try {
+            answer = controller.ask(request, decisionTimeout);
+        } catch (RuntimeException e) {
+            busyReaders.remove(readerId);
+            throw e;
+        }
+        return answer.thenApply(a -> act(at.get(), requestId, a))
+                .whenComplete((outcome, e) -> busyReaders.remove(readerId));
     }
 
     private ReadOutcome rejectAtEdge(String doorId, String readerId, ReaderRead read, String reason, String detail) {

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *   <li>on every (re)connect the subscriptions are renewed and {@code onConnected} runs (the agent publishes its
  *       retained ONLINE status there);
  *   <li>every inbound message and callback is handed to the single {@code worker} thread, so the agent's logic
- *       never runs on Paho's thread and never blocks it.
+ *       never runs on Paho's thread and never blocks it; at most {@value #MAX_PENDING_INBOUND} inbound messages
+ *       wait for it, further ones are dropped and counted ({@code mqtt.inbound-dropped}).
  * </ul>
  */
 final class PahoConnection implements AutoCloseable {
@@ -57,6 +58,8 @@ final class PahoConnection implements AutoCloseable {
     }
 
     static final long SESSION_EXPIRY_SECONDS = 3600;
+    /** Inbound messages that may wait for the worker; above this they are dropped and counted (see BoundedInbound). */
+    static final int MAX_PENDING_INBOUND = 1_000;
     static final int MIN_BACKOFF_SECONDS = 1;
     static final int MAX_BACKOFF_SECONDS = 30;
     private static final int REASON_CODE_MAX_INFLIGHT = 32202;
@@ -70,7 +73,7 @@ final class PahoConnection implements AutoCloseable {
     private final String willTopic;
     private final Supplier<byte[]> willPayload;
     private final List<Subscription> subscriptions;
-    private final Consumer<Inbound> inbound;
+    private final BoundedInbound inbound;
     private final Runnable onConnected;
     private final ScheduledExecutorService worker;
     private final Counters counters;
@@ -90,7 +93,7 @@ final class PahoConnection implements AutoCloseable {
         this.willTopic = willTopic;
         this.willPayload = willPayload;
         this.subscriptions = List.copyOf(subscriptions);
-        this.inbound = inbound;
+        this.inbound = new BoundedInbound(worker, inbound, MAX_PENDING_INBOUND, counters);
         this.onConnected = onConnected;
         this.worker = worker;
         this.counters = counters;
@@ -307,7 +310,7 @@ final class PahoConnection implements AutoCloseable {
                     message.isRetained(),
                     p == null ? null : p.getResponseTopic(),
                     p == null ? null : p.getCorrelationData());
-            worker.execute(() -> inbound.accept(in));
+            inbound.offer(in);
         }
 
         @Override

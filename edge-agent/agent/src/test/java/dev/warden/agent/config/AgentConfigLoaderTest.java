@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.warden.contract.Direction;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -133,6 +134,118 @@ class AgentConfigLoaderTest {
         assertThatThrownBy(() -> AgentConfigLoader.parse("agentId: a\nagentId: b\n"))
                 .hasMessageContaining("not valid YAML")
                 .hasMessageContaining("agentId");
+    }
+
+    static final String PASSWORD = "S3cret-Pa55word-7q";
+
+    /** A malformed file whose YAML error sits on, or right after, the password line. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            unclosed double quote       | password: "S3cret-Pa55word-7q\\ndecisionTimeoutMs: 800
+            unclosed single quote       | password: 'S3cret-Pa55word-7q\\ndecisionTimeoutMs: 800
+            text after the quote        | password: "S3cret-Pa55word-7q" trailing
+            unclosed flow mapping       | password: { S3cret-Pa55word-7q
+            tab before the value        | password:\\t\\t"S3cret-Pa55word-7q"\\n\\tdecisionTimeoutMs: 800
+            colon inside a plain value  | password: S3cret-Pa55word-7q: x: y
+            duplicate password          | password: "S3cret-Pa55word-7q"\\n  password: "S3cret-Pa55word-7q"
+            bad indentation after       | password: "S3cret-Pa55word-7q"\\n     - oops
+            password as a key           | S3cret-Pa55word-7q: [
+            """)
+    void aMalformedFileNeverEchoesThePassword(String name, String passwordLine) {
+        String yaml = VALID.replace("password: \"secret\"", passwordLine.replace("\\n", "\n").replace("\\t", "\t"));
+        assertThat(yaml).as("test input must differ from the valid file").isNotEqualTo(VALID).contains(PASSWORD);
+
+        assertThatThrownBy(() -> AgentConfigLoader.parse(yaml))
+                .isInstanceOf(InvalidConfigException.class)
+                .satisfies(e -> assertNoMessageContains(e, "S3cret"))
+                .hasMessageContaining("line ")
+                .hasMessageContaining("column ");
+    }
+
+    @Test
+    void aSyntaxErrorReportsLineColumnAndTheFieldPathButNotTheText() {
+        String yaml = VALID.replace("password: \"secret\"", "password: \"" + PASSWORD);
+
+        assertThatThrownBy(() -> AgentConfigLoader.parse(yaml))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("not valid YAML at line ")
+                .satisfies(e -> assertNoMessageContains(e, "S3cret"));
+    }
+
+    @Test
+    void aDuplicateKeyNamesTheFieldPath() {
+        String yaml = VALID.replace("password: \"secret\"", "password: \"" + PASSWORD + "\"\n  password: \"" + PASSWORD + "\"");
+
+        assertThatThrownBy(() -> AgentConfigLoader.parse(yaml))
+                .hasMessageContaining("duplicate field mqtt.password")
+                .hasMessageContaining("line 6")
+                .satisfies(e -> assertNoMessageContains(e, "S3cret"));
+    }
+
+    @Test
+    void aValueThatASlipTurnedIntoAKeyIsNotEchoed() {
+        String yaml = VALID.replace("password: \"secret\"", "password: \"x\"\n  \"pw " + PASSWORD + "\": 1");
+
+        assertThatThrownBy(() -> AgentConfigLoader.parse(yaml))
+                .hasMessageContaining("unknown field mqtt.<a key that is not a plain name, not shown>")
+                .satisfies(e -> assertNoMessageContains(e, "S3cret"));
+    }
+
+    @Test
+    void aRejectedValueIsShownOnlyWhenItIsOnePlainToken() {
+        assertThat(AgentConfigLoader.shown("agent/1")).isEqualTo("'agent/1'");
+        assertThat(AgentConfigLoader.shown("tcp://broker:1883")).isEqualTo("'tcp://broker:1883'");
+        assertThat(AgentConfigLoader.shown("tcp://user:" + PASSWORD + "@broker:1883")).doesNotContain("S3cret");
+        assertThat(AgentConfigLoader.shown("gate-1&    password} \"" + PASSWORD + "\"")).doesNotContain("S3cret");
+        assertThat(AgentConfigLoader.shown(null)).isEqualTo("a value not shown");
+    }
+
+    @Test
+    void aBrokerUriWithUserInfoIsNotEchoed() {
+        String yaml = VALID.replace("uri: tcp://127.0.0.1:1883", "uri: http://user:" + PASSWORD + "@127.0.0.1:1883");
+
+        assertThatThrownBy(() -> AgentConfigLoader.parse(yaml))
+                .hasMessageContaining("mqtt.uri must start with tcp:// or ssl://")
+                .satisfies(e -> assertNoMessageContains(e, "S3cret"));
+    }
+
+    /** Verifies over many randomly damaged files that no error message, nor any cause's, quotes the password. */
+    @Test
+    void randomlyDamagedFilesNeverEchoThePassword() {
+        String valid = VALID.replace("password: \"secret\"", "password: \"" + PASSWORD + "\"");
+        String damage = "\"':{}[]-#\t\n ,&*!|>%@`";
+        Random random = new Random(20261123);
+        int rejected = 0;
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder yaml = new StringBuilder(valid);
+            int edits = 1 + random.nextInt(3);
+            for (int k = 0; k < edits; k++) {
+                int at = random.nextInt(yaml.length());
+                char c = damage.charAt(random.nextInt(damage.length()));
+                if (random.nextBoolean()) {
+                    yaml.insert(at, c);
+                } else {
+                    yaml.setCharAt(at, c);
+                }
+            }
+            try {
+                AgentConfigLoader.parse(yaml.toString());
+            } catch (InvalidConfigException e) {
+                rejected++;
+                assertNoMessageContains(e, "S3cret");
+            }
+        }
+        assertThat(rejected).as("most damaged files must be rejected").isGreaterThan(1_000);
+    }
+
+    static void assertNoMessageContains(Throwable e, String secret) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).as("message of %s", t.getClass().getName()).doesNotContain(secret);
+            assertThat(t.toString()).doesNotContain(secret);
+            for (Throwable s : t.getSuppressed()) {
+                assertNoMessageContains(s, secret);
+            }
+        }
     }
 
     @Test

@@ -5,11 +5,13 @@ import static dev.warden.agent.testing.Doors.LOBBY_IN;
 import static dev.warden.agent.testing.Doors.LOBBY_LOCK;
 import static dev.warden.agent.testing.Doors.LOBBY_OUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.agent.codec.CodecWiegandDecoder;
 import dev.warden.agent.health.Counters;
 import dev.warden.agent.testing.Doors;
 import dev.warden.agent.testing.FakeController;
+import dev.warden.agent.testing.HeldController;
 import dev.warden.agent.testing.RecordingDoor;
 import dev.warden.agent.testing.RecordingDoor.Act;
 import dev.warden.agent.testing.RecordingEvents;
@@ -228,6 +230,104 @@ class AccessFlowTest {
         assertThat(controller.requests()).isEmpty();
         assertThat(door.acts()).isEmpty();
         assertThat(counters.get("read.unknown-reader")).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondReadWhileTheFirstIsPendingIsRefusedAtTheEdgeWithoutAsking() {
+        HeldController controller = new HeldController();
+        AccessFlow flow = flow(controller);
+
+        var first = flow.onRead(LOBBY_IN, cardRead(ADA)).toCompletableFuture();
+        var pendingSecond = flow.onRead(LOBBY_IN, ReaderRead.ofCard("read-2", NOW, ADA)).toCompletableFuture();
+
+        assertThat(first).isNotDone();
+        assertThat(pendingSecond).as("refused at once, without waiting").isDone();
+        assertThat(pendingSecond.getNow(null)).isInstanceOfSatisfying(ReadOutcome.RejectedAtEdge.class,
+                r -> assertThat(r.reason()).isEqualTo(AccessFlow.READER_BUSY));
+        assertThat(controller.requests()).hasSize(1);
+        assertThat(door.acts()).containsExactly(new Act(LOBBY_IN, "LED", "RED", Feedback.DENIED_LED));
+        assertThat(events.events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(AgentEventType.READ_REJECTED);
+            assertThat(e.doorId()).isEqualTo(LOBBY);
+            assertThat(e.deviceId()).isEqualTo(LOBBY_IN);
+            assertThat(e.attributes()).containsEntry("reason", AccessFlow.READER_BUSY).containsEntry("readId", "read-2");
+        });
+        assertThat(counters.get("read.rejected." + AccessFlow.READER_BUSY)).isEqualTo(1);
+    }
+
+    @Test
+    void aFloodFromOneReaderCostsTheControllerOneRequest() {
+        HeldController controller = new HeldController();
+        AccessFlow flow = flow(controller);
+
+        for (int i = 0; i < 500; i++) {
+            flow.onRead(LOBBY_IN, ReaderRead.ofCard("read-" + i, NOW, ADA));
+        }
+
+        assertThat(controller.requests()).hasSize(1);
+        assertThat(counters.get("read.rejected." + AccessFlow.READER_BUSY)).isEqualTo(499);
+        assertThat(door.unlocked()).isFalse();
+    }
+
+    @Test
+    void anotherReaderIsNotHeldUpByABusyOne() {
+        HeldController controller = new HeldController();
+        AccessFlow flow = flow(controller);
+
+        flow.onRead(LOBBY_IN, cardRead(ADA));
+        var other = flow.onRead(LOBBY_OUT, cardRead(ADA)).toCompletableFuture();
+
+        assertThat(controller.requests()).extracting(r -> r.readerId()).containsExactly(LOBBY_IN, LOBBY_OUT);
+        assertThat(other).isNotDone();
+        assertThat(counters.get("read.rejected." + AccessFlow.READER_BUSY)).isZero();
+    }
+
+    @Test
+    void theReaderIsFreeAgainOnceItsRequestIsDecided() {
+        HeldController controller = new HeldController();
+        AccessFlow flow = flow(controller);
+        var first = flow.onRead(LOBBY_IN, cardRead(ADA)).toCompletableFuture();
+
+        controller.answer(0, new ControllerAnswer.Decided(
+                new DecisionMessage("req-1", Verdict.GRANT, "GRANTED", 0, null, NOW)));
+        var second = flow.onRead(LOBBY_IN, ReaderRead.ofCard("read-2", NOW, ADA)).toCompletableFuture();
+
+        assertThat(first.join()).isInstanceOf(ReadOutcome.Granted.class);
+        assertThat(second).isNotDone();
+        assertThat(controller.requests()).hasSize(2);
+    }
+
+    @Test
+    void theReaderIsFreeAgainAfterATimeoutOrAFailedAsk() {
+        HeldController controller = new HeldController();
+        AccessFlow flow = flow(controller);
+        var first = flow.onRead(LOBBY_IN, cardRead(ADA)).toCompletableFuture();
+        controller.answer(0, new ControllerAnswer.NoAnswer(ControllerAnswer.DECISION_TIMEOUT, "no decision in time"));
+        var second = flow.onRead(LOBBY_IN, cardRead(ADA)).toCompletableFuture();
+        controller.fail(1, new IllegalStateException("adapter bug"));
+
+        flow.onRead(LOBBY_IN, cardRead(ADA));
+
+        assertThat(first.join()).isInstanceOf(ReadOutcome.FailedSecure.class);
+        assertThat(second).isCompletedExceptionally();
+        assertThat(controller.requests()).hasSize(3);
+        assertThat(counters.get("read.rejected." + AccessFlow.READER_BUSY)).isZero();
+    }
+
+    @Test
+    void theReaderIsFreeAgainWhenAskingThrows() {
+        AtomicInteger asked = new AtomicInteger();
+        AccessFlow flow = flow((request, timeout) -> {
+            asked.incrementAndGet();
+            throw new IllegalStateException("adapter bug");
+        });
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> flow.onRead(LOBBY_IN, cardRead(ADA))).isInstanceOf(IllegalStateException.class);
+        }
+
+        assertThat(asked).hasValue(2);
+        assertThat(counters.get("read.rejected." + AccessFlow.READER_BUSY)).isZero();
     }
 
     /**
