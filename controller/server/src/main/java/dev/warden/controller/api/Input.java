@@ -1,21 +1,27 @@
 package dev.warden.controller.api;
 
+import dev.warden.contract.Topics;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Checks for request input. Each failing check throws {@link InvalidInputException} naming the field. */
 public final class Input {
-    /** Ids of every resource (and of devices and agents): safe as MQTT topic levels and in URLs. */
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     public static final int MAX_NAME = 200;
 
     private Input() {}
 
+    /**
+     * Whether {@code value} is a valid id of a resource (and of devices and agents): {@code [A-Za-z0-9._-]{1,64}},
+     * safe as an MQTT topic level and in URLs. The one definition is {@link Topics#isValidId}.
+     */
+    public static boolean isId(String value) {
+        return Topics.isValidId(value);
+    }
+
     public static String id(String field, String value) {
-        if (value == null || !ID.matcher(value).matches()) {
+        if (!Topics.isValidId(value)) {
             throw new InvalidInputException(field + " must match [A-Za-z0-9._-]{1,64}");
         }
         return value;

@@ -3,7 +3,8 @@ package dev.warden.controller.broker;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * Renders the HiveMQ {@code config.xml} of the embedded broker: one plain listener, an optional TLS listener,
+ * Renders the HiveMQ {@code config.xml} of the embedded broker: one plain listener (on loopback only when TLS is on,
+ * unless {@code warden.mqtt.embedded.plain-enabled}), an optional TLS listener,
  * the per-client queue limit (messages kept for an offline persistent session, e.g. the controllers' shared
  * subscription while no controller is connected), persistence mode, anonymous usage statistics off. Keystore passwords are not written: the file names system
  * properties ({@code ${name}}) that hold them only while the broker starts.
@@ -15,7 +16,19 @@ final class BrokerConfigXml {
 
     private BrokerConfigXml() {}
 
+    /** Without the plain listener opened up by {@code warden.mqtt.embedded.plain-enabled}. */
     static String render(String host, int port, String persistence, long maxQueueSize, @Nullable TlsListener tls) {
+        return render(host, port, persistence, maxQueueSize, tls, false);
+    }
+
+    /**
+     * @param host bind address of the TLS listener, and of the plain one unless {@link #plainBindAddress} keeps that
+     *     on loopback
+     * @param plainEnabled {@code warden.mqtt.embedded.plain-enabled}: with TLS on, also bind the plain listener to
+     *     {@code host}
+     */
+    static String render(String host, int port, String persistence, long maxQueueSize, @Nullable TlsListener tls,
+            boolean plainEnabled) {
         if (maxQueueSize < 1) {
             throw new BrokerStartupException("warden.mqtt.embedded.max-queue-size must be >= 1");
         }
@@ -30,7 +43,8 @@ final class BrokerConfigXml {
         xml.append("    <listeners>\n");
         xml.append("        <tcp-listener>\n");
         xml.append("            <port>").append(port).append("</port>\n");
-        xml.append("            <bind-address>").append(text(host)).append("</bind-address>\n");
+        xml.append("            <bind-address>").append(text(plainBindAddress(host, tls != null, plainEnabled)))
+                .append("</bind-address>\n");
         xml.append("            <name>warden-mqtt</name>\n");
         xml.append("        </tcp-listener>\n");
         if (tls != null) {
@@ -67,6 +81,14 @@ final class BrokerConfigXml {
         xml.append("    </anonymous-usage-statistics>\n");
         xml.append("</hivemq>\n");
         return xml.toString();
+    }
+
+    /**
+     * Where the plain (unencrypted) listener binds: with TLS on, 127.0.0.1 only — devices must use TLS, and the
+     * controller's own client connects locally — unless {@code plainEnabled}; without TLS, {@code host}.
+     */
+    static String plainBindAddress(String host, boolean tlsEnabled, boolean plainEnabled) {
+        return tlsEnabled && !plainEnabled ? "127.0.0.1" : host;
     }
 
     /** XML-escapes a value; refuses {@code ${}, which HiveMQ would treat as a placeholder. */

@@ -50,8 +50,10 @@ import org.slf4j.LoggerFactory;
  * <p>Denials follow HiveMQ's behaviour: a refused CONNECT gets a CONNACK with a reason code; a refused PUBLISH gets
  * a PUBACK {@code NOT_AUTHORIZED} (MQTT 5, QoS ≥ 1; HiveMQ disconnects where the protocol has no negative ack); a
  * refused SUBSCRIBE gets a SUBACK {@code NOT_AUTHORIZED}. A device whose account is disabled, deleted or whose
- * filters changed is disconnected at once. Every denial is counted in {@link MqttIngressStats} and logged (rate
- * limited) with client id, username and topic — never a password or payload.
+ * filters changed is disconnected at once. A device's client id must be its username or start with its username and
+ * {@code -} ({@link #ownsClientId}); anything else is refused with CONNACK {@code CLIENT_IDENTIFIER_NOT_VALID}.
+ * Every denial is counted in {@link MqttIngressStats} and logged (rate limited) with client id, username and topic —
+ * never a password or payload.
  */
 final class DeviceSecurityExtension implements ExtensionMain {
 
@@ -149,6 +151,11 @@ final class DeviceSecurityExtension implements ExtensionMain {
                 if (clientId.startsWith(InternalAccount.RESERVED_CLIENT_ID_PREFIX)) {
                     deny(output, clientId, user, "RESERVED_CLIENT_ID", ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
                             "client ids starting with " + InternalAccount.RESERVED_CLIENT_ID_PREFIX + " are reserved");
+                    return;
+                }
+                if (!ownsClientId(user, clientId)) {
+                    deny(output, clientId, user, "CLIENT_ID_NOT_OWNED", ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
+                            "the client id must be the username or start with the username followed by '-'");
                     return;
                 }
                 String secretText = new String(secret, StandardCharsets.UTF_8);
@@ -294,6 +301,18 @@ final class DeviceSecurityExtension implements ExtensionMain {
             // a session takeover authenticates the new connection before the old one goes: keep the new entry
             token.ifPresent(t -> connected.computeIfPresent(clientId, (id, c) -> c.token().equals(t) ? null : c));
         }
+    }
+
+    /**
+     * A device's client id must be its username, or its username followed by {@code -} and anything: otherwise one
+     * authenticated account could connect with another's client id (clean start false) and inherit its persistent
+     * session, its subscriptions and its queued messages.
+     */
+    static boolean ownsClientId(String username, String clientId) {
+        return clientId.equals(username)
+                || (clientId.length() > username.length() + 1
+                        && clientId.startsWith(username)
+                        && clientId.charAt(username.length()) == '-');
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -102,7 +102,8 @@ public class EmbeddedBroker implements LocalBroker, AutoCloseable {
             return;
         }
         String host = config.getHost();
-        int plainPort = resolvePort(host, configuredPort, "warden.mqtt.embedded.port");
+        String plainHost = config.plainHost();
+        int plainPort = resolvePort(plainHost, configuredPort, "warden.mqtt.embedded.port");
         EmbeddedBrokerConfig.Tls tls = config.getTls();
         int securePort = tls.isEnabled() ? resolvePort(host, tls.getPort(), "warden.mqtt.embedded.tls.port") : -1;
         String passwordProperty = "warden.broker.keystore." + UUID.randomUUID();
@@ -120,7 +121,7 @@ public class EmbeddedBroker implements LocalBroker, AutoCloseable {
             Files.createDirectories(extensions);
             Files.writeString(conf.resolve("config.xml"),
                     BrokerConfigXml.render(host, plainPort, config.getPersistence(), config.getMaxQueueSize(),
-                            tlsListener),
+                            tlsListener, config.isPlainEnabled()),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BrokerStartupException("cannot prepare the MQTT broker folder " + brokerDir.toAbsolutePath()
@@ -166,10 +167,10 @@ public class EmbeddedBroker implements LocalBroker, AutoCloseable {
             System.clearProperty(keyPasswordProperty);
         }
         // HiveMQ logs a bind failure and runs on without the listener: make sure ours is really there
-        if (!accepting(host, plainPort)) {
+        if (!accepting(plainHost, plainPort)) {
             stopQuietly(broker, executor);
             security.detach();
-            throw portInUse(host, plainPort, "warden.mqtt.embedded.port", null);
+            throw portInUse(plainHost, plainPort, "warden.mqtt.embedded.port", null);
         }
         if (securePort > 0 && !accepting(host, securePort)) {
             stopQuietly(broker, executor);
@@ -183,8 +184,8 @@ public class EmbeddedBroker implements LocalBroker, AutoCloseable {
         this.security = security;
         this.port = plainPort;
         this.tlsPort = securePort;
-        LOG.info("Embedded MQTT broker listening on {}:{}{} (folder {})", host, plainPort,
-                securePort > 0 ? ", TLS on port " + securePort : "", brokerDir.toAbsolutePath());
+        LOG.info("Embedded MQTT broker listening on {}:{}{} (folder {})", plainHost, plainPort,
+                securePort > 0 ? ", TLS on " + host + ":" + securePort : "", brokerDir.toAbsolutePath());
     }
 
     /** Stops the broker and its threads. Idempotent. */
@@ -228,7 +229,7 @@ public class EmbeddedBroker implements LocalBroker, AutoCloseable {
 
     @Override
     public String serverUri() {
-        return "tcp://" + connectHost(config.getHost()) + ":" + port;
+        return "tcp://" + connectHost(config.plainHost()) + ":" + port;
     }
 
     @Override

@@ -8,7 +8,9 @@ import io.micronaut.core.annotation.Nullable;
  *
  * <ul>
  *   <li>{@code enabled} (true) – start it; it is also skipped when {@code warden.mqtt.external.uri} is set
- *   <li>{@code host} (127.0.0.1) – bind address of the listeners
+ *   <li>{@code host} (127.0.0.1) – bind address of the listeners; with TLS on, the plain listener binds to
+ *       127.0.0.1 only (for the controller's own client) unless {@code plain-enabled}
+ *   <li>{@code plain-enabled} (false) – with TLS on, also open the plain (unencrypted) listener on {@code host}
  *   <li>{@code port} (1883; 0 in the {@code test} environment) – plain MQTT port, 0 = a free random port
  *   <li>{@code persistence} (file) – {@code file} or {@code in-memory} session/queue storage
  *   <li>{@code max-queue-size} (100000) – messages the broker keeps per offline persistent session (HiveMQ's
@@ -31,6 +33,7 @@ public class EmbeddedBrokerConfig {
     private int authThreads = 2;
     private long maxQueueSize = 100_000;
     private Tls tls = new Tls();
+    private boolean plainEnabled;
 
     public boolean isEnabled() {
         return enabled;
@@ -38,6 +41,19 @@ public class EmbeddedBrokerConfig {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isPlainEnabled() {
+        return plainEnabled;
+    }
+
+    public void setPlainEnabled(boolean plainEnabled) {
+        this.plainEnabled = plainEnabled;
+    }
+
+    /** Where the plain listener binds (see {@link BrokerConfigXml#plainBindAddress}). */
+    String plainHost() {
+        return BrokerConfigXml.plainBindAddress(host, tls.isEnabled(), plainEnabled);
     }
 
     public String getHost() {

@@ -73,7 +73,8 @@ import org.slf4j.LoggerFactory;
  * {@link #rebuildAfterCommit()} inside their transaction; once it commits, one background thread reloads every
  * access table in a read transaction, builds a new {@link AccessSnapshot} and swaps it in. Requests that arrive
  * while a rebuild is queued are coalesced into it; a request that arrives while one runs queues one more, so the
- * last committed write is always reflected. A failed rebuild keeps the previous version and retries in 5 s.
+ * last committed write is always reflected. A failed rebuild keeps the previous version and retries in 5 s; a
+ * change not applied within 30 s turns {@link AccessIndexHealth} DOWN (see {@link RebuildTracker}).
  *
  * <p>Versions increase strictly and stay ahead of the wall clock in milliseconds ({@code max(previous + 1,
  * now)}), so they also increase across restarts.
@@ -97,6 +98,7 @@ public class AccessIndex {
 
     private final AtomicReference<IndexView> current = new AtomicReference<>(IndexView.EMPTY);
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final RebuildTracker tracker;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "access-index");
         t.setDaemon(true);
@@ -118,6 +120,12 @@ public class AccessIndex {
         this.levels = levels;
         this.levelDoors = levelDoors;
         this.assignments = assignments;
+        this.tracker = new RebuildTracker(clock);
+    }
+
+    /** Whether committed changes are reaching the index (for {@link AccessIndexHealth}). */
+    RebuildTracker.Status rebuildStatus() {
+        return tracker.status();
     }
 
     /**
@@ -170,6 +178,7 @@ public class AccessIndex {
     }
 
     void requestRebuild() {
+        tracker.requested();
         if (queued.compareAndSet(false, true)) {
             worker.execute(() -> {
                 queued.set(false);
@@ -180,14 +189,17 @@ public class AccessIndex {
 
     private synchronized void rebuild() {
         long started = System.nanoTime();
+        tracker.started();
         try {
             IndexView previous = current.get();
             long version = Math.max(previous.version() + 1, clock.millis());
             IndexView next = transactions.executeRead(status -> load(version));
             current.set(next);
+            tracker.succeeded();
             LOG.info("Access index version {} built in {} ms: {}", version,
                     (System.nanoTime() - started) / 1_000_000, next.snapshot());
         } catch (RuntimeException e) {
+            tracker.failed(e);
             LOG.error("Access index rebuild failed; decisions keep using version {}; retrying in {} s",
                     current.get().version(), RETRY.toSeconds(), e);
             worker.schedule(this::requestRebuild, RETRY.toMillis(), TimeUnit.MILLISECONDS);
@@ -239,10 +251,12 @@ public class AccessIndex {
             policyDoors.add(new Door(new DoorId(d.id()), new AreaId(d.areaId()), d.name()));
             doorNames.put(d.id(), d.name());
             if (d.readerInId() != null) {
-                readers.put(d.readerInId(), new ReaderBinding(d.readerInId(), d.id(), Direction.IN, d.unlockMs()));
+                readers.put(d.readerInId(), new ReaderBinding(d.readerInId(), d.id(), Direction.IN, d.unlockMs(),
+                        d.agentId()));
             }
             if (d.readerOutId() != null) {
-                readers.put(d.readerOutId(), new ReaderBinding(d.readerOutId(), d.id(), Direction.OUT, d.unlockMs()));
+                readers.put(d.readerOutId(), new ReaderBinding(d.readerOutId(), d.id(), Direction.OUT,
+                        d.unlockMs(), d.agentId()));
             }
         }
 

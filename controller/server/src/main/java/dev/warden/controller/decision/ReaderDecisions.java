@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
  * Decides card reads for the MQTT adapters. Reads only the current {@link AccessIndex} version (no database, no
  * locks), asks the {@link AccessPolicy}, queues the event for storage and the live stream, and returns.
  *
- * <p>Before the policy: an unknown reader is denied {@value #UNKNOWN_READER}; when an agent names the door it
- * believes the reader serves and the index says otherwise, the read is denied {@value #READER_DOOR_MISMATCH}
- * (the agent's configuration is stale or wrong — never open the wrong door). Any unexpected failure denies
+ * <p>Before the policy, in this order: an unknown reader is denied {@value #UNKNOWN_READER}; a read from a
+ * standalone MQTT reader at a door that an edge agent serves is denied {@value #READER_NOT_STANDALONE} (only the
+ * door's agent may ask for it); an agent asking about a reader whose door it does not serve ({@code door.agent_id}
+ * is another agent or none) is denied {@value #AGENT_DOOR_MISMATCH} (an agent never opens a door it does not
+ * drive); when an agent names the door it believes the reader serves and the index says otherwise, the read is
+ * denied {@value #READER_DOOR_MISMATCH} (the agent's configuration is stale or wrong — never open the wrong door). Any unexpected failure denies
  * ({@value #INTERNAL_ERROR}, fail-secure) and is logged.
  */
 @Singleton
@@ -33,6 +36,8 @@ public class ReaderDecisions {
     public static final String GRANTED = Decision.Granted.CODE;
     public static final String UNKNOWN_READER = "UNKNOWN_READER";
     public static final String READER_DOOR_MISMATCH = "READER_DOOR_MISMATCH";
+    public static final String AGENT_DOOR_MISMATCH = "AGENT_DOOR_MISMATCH";
+    public static final String READER_NOT_STANDALONE = "READER_NOT_STANDALONE";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private final AccessIndex index;
@@ -51,7 +56,9 @@ public class ReaderDecisions {
     /**
      * Hot path: resolves reader→door from the index, asks AccessPolicy, queues the event for async storage
      * and the live stream, returns at once. Unknown reader → DENY "UNKNOWN_READER"; expectedDoorId not the
-     * reader's door → DENY "READER_DOOR_MISMATCH". Grant → unlockMs = the door's unlock time.
+     * reader's door → DENY "READER_DOOR_MISMATCH"; an MQTT_READER attempt at a door an agent serves → DENY
+     * "READER_NOT_STANDALONE"; an AGENT attempt at a door another agent (or no agent) serves → DENY
+     * "AGENT_DOOR_MISMATCH". Grant → unlockMs = the door's unlock time.
      */
     public Outcome decide(ReaderAttempt attempt) {
         Outcome outcome;
@@ -62,6 +69,11 @@ public class ReaderDecisions {
             binding = view.readers().get(attempt.readerId());
             if (binding == null) {
                 outcome = new Outcome(Verdict.DENY, UNKNOWN_READER, 0, null, null);
+            } else if (attempt.source() == Source.MQTT_READER && !binding.standalone()) {
+                outcome = new Outcome(Verdict.DENY, READER_NOT_STANDALONE, 0, binding.doorId(), null);
+            } else if (attempt.source() == Source.AGENT
+                    && (attempt.agentId() == null || !attempt.agentId().equals(binding.agentId()))) {
+                outcome = new Outcome(Verdict.DENY, AGENT_DOOR_MISMATCH, 0, binding.doorId(), null);
             } else if (attempt.expectedDoorId() != null && !attempt.expectedDoorId().equals(binding.doorId())) {
                 outcome = new Outcome(Verdict.DENY, READER_DOOR_MISMATCH, 0, binding.doorId(), null);
             } else {
@@ -90,7 +102,13 @@ public class ReaderDecisions {
         (outcome.verdict() == Verdict.GRANT ? granted : denied).increment();
         String detail = attempt.expectedDoorId() != null && READER_DOOR_MISMATCH.equals(outcome.reason())
                 ? "agent named door " + attempt.expectedDoorId() + "; request " + attempt.requestId()
+                : AGENT_DOOR_MISMATCH.equals(outcome.reason()) || READER_NOT_STANDALONE.equals(outcome.reason())
+                ? servedBy(binding) + "; request " + attempt.requestId()
                 : attempt.requestId() == null ? null : "request " + attempt.requestId();
+        if (AGENT_DOOR_MISMATCH.equals(outcome.reason()) || READER_NOT_STANDALONE.equals(outcome.reason())) {
+            LOG.warn("Read at reader {} by {} {} denied {}: {}", attempt.readerId(), attempt.source(),
+                    attempt.agentId(), outcome.reason(), servedBy(binding));
+        }
         events.submit(new AccessEventRow(null, attempt.at(), EventKind.ACCESS.name(), outcome.doorId(),
                 attempt.readerId(), binding == null ? null : binding.direction().name(), outcome.personId(),
                 credentialId, CardText.of(attempt.card()), outcome.verdict().name(), outcome.reason(),
@@ -118,6 +136,12 @@ public class ReaderDecisions {
 
     public long deniedCount() {
         return denied.sum();
+    }
+
+    private static String servedBy(ReaderBinding binding) {
+        return binding == null ? "unknown reader"
+                : binding.standalone() ? "door " + binding.doorId() + " has no agent"
+                : "door " + binding.doorId() + " is served by agent " + binding.agentId();
     }
 
     private static String clip(String text) {

@@ -1,6 +1,5 @@
 package dev.warden.controller.demo;
 
-import dev.warden.contract.Topics;
 import dev.warden.controller.access.AccessLevelDoorRepository;
 import dev.warden.controller.access.AccessLevelDoorRow;
 import dev.warden.controller.access.AccessLevelRepository;
@@ -12,6 +11,7 @@ import dev.warden.controller.door.DoorRepository;
 import dev.warden.controller.door.DoorRow;
 import dev.warden.controller.door.DoorStateRepository;
 import dev.warden.controller.door.DoorStateRow;
+import dev.warden.controller.mqtt.DeviceAcls;
 import dev.warden.controller.mqtt.MqttAccounts;
 import dev.warden.controller.operator.OperatorInput;
 import dev.warden.controller.operator.OperatorService;
@@ -168,19 +168,19 @@ public class DemoSeeder {
         assignments.saveAll(site.assignments);
     }
 
+    /** The standard, narrowest rights of {@link DeviceAcls}: no wildcard subtree for anyone. */
     private void createMqttAccounts(DemoSecrets secrets) {
         List<String> devices = DemoFiles.agentDevices();
-        List<String> agentFilters = new ArrayList<>();
-        agentFilters.add(Topics.agentSubtree(DemoSite.AGENT));
-        devices.forEach(d -> agentFilters.add(Topics.deviceSubtree(d)));
-        mqttAccounts.upsert(DemoSite.AGENT, secrets.mqtt(DemoSite.AGENT), agentFilters, agentFilters);
+        upsert(DemoSite.AGENT, secrets, DeviceAcls.agent(DemoSite.AGENT, devices));
         for (String device : devices) {
-            List<String> own = List.of(Topics.deviceSubtree(device));
-            mqttAccounts.upsert(device, secrets.mqtt(device), own, own);
+            upsert(device, secrets, DeviceAcls.device(device));
         }
         for (String reader : DemoFiles.standaloneReaders()) {
-            List<String> own = List.of(Topics.readerSubtree(reader));
-            mqttAccounts.upsert(reader, secrets.mqtt(reader), own, own);
+            upsert(reader, secrets, DeviceAcls.reader(reader));
         }
+    }
+
+    private void upsert(String username, DemoSecrets secrets, DeviceAcls.Acl acl) {
+        mqttAccounts.upsert(username, secrets.mqtt(username), acl.publish(), acl.subscribe());
     }
 }

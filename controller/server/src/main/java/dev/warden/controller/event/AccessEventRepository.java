@@ -9,6 +9,4 @@ import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 public interface AccessEventRepository
         extends CrudRepository<AccessEventRow, Long>, JpaSpecificationExecutor<AccessEventRow> {
     boolean existsByAgentIdAndSeq(String agentId, Long seq);
-
-    long countByAgentIdAndSeq(String agentId, Long seq);
 }

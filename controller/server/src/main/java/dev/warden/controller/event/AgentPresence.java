@@ -5,13 +5,21 @@ import dev.warden.controller.api.SqlErrors;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@code agent} table in step with the agents' retained status messages. A status older than the one
  * recorded (a stale retained message, a late Last Will) is ignored, so the newest report always wins.
+ *
+ * <p>The agent's {@code at} is believed only within {@code [now - 7 d, now + 5 min]} (injected {@link Clock}); a
+ * status dated outside it is ignored, logged and counted ({@value AgentEventIngestion#TIMESTAMP_OUT_OF_RANGE}),
+ * and a status dated a little ahead is recorded at {@code now}, so no single report can freeze presence. A
+ * recorded time beyond {@code now + 5 min} (written before times were bounded) never blocks a new report.
  */
 @Singleton
 public class AgentPresence {
@@ -19,17 +27,33 @@ public class AgentPresence {
 
     private final AgentRepository agents;
     private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+    private final LongAdder outOfRange = new LongAdder();
 
-    public AgentPresence(AgentRepository agents, TransactionOperations<Connection> transactions) {
+    public AgentPresence(AgentRepository agents, TransactionOperations<Connection> transactions, Clock clock) {
         this.agents = agents;
         this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Statuses ignored because their time lay outside the accepted window. */
+    public long timestampOutOfRangeCount() {
+        return outOfRange.sum();
     }
 
     public void statusChanged(AgentStatus status) {
+        Instant now = clock.instant();
+        if (!AgentTime.plausible(status.at(), now)) {
+            outOfRange.increment();
+            LOG.warn("Ignoring status {} of agent {} dated {}, outside [now - {}, now + {}] ({}; {} since start)",
+                    status.state(), status.agentId(), status.at(), AgentTime.MAX_PAST, AgentTime.MAX_FUTURE,
+                    AgentEventIngestion.TIMESTAMP_OUT_OF_RANGE, outOfRange.sum());
+            return;
+        }
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 transactions.executeWrite(tx -> {
-                    apply(status);
+                    apply(status, now);
                     return null;
                 });
                 return;
@@ -42,8 +66,9 @@ public class AgentPresence {
         }
     }
 
-    private void apply(AgentStatus status) {
-        AgentRow next = new AgentRow(status.agentId(), status.state().name(), status.at(), status.version());
+    private void apply(AgentStatus status, Instant now) {
+        Instant at = status.at().isAfter(now) ? now : status.at();
+        AgentRow next = new AgentRow(status.agentId(), status.state().name(), at, status.version());
         Optional<AgentRow> existing = agents.findById(status.agentId());
         if (existing.isEmpty()) {
             agents.save(next);
@@ -51,7 +76,9 @@ public class AgentPresence {
             return;
         }
         AgentRow before = existing.get();
-        if (before.lastSeen() != null && status.at().isBefore(before.lastSeen())) {
+        boolean recordedInFuture = before.lastSeen() != null
+                && before.lastSeen().isAfter(now.plus(AgentTime.MAX_FUTURE));
+        if (before.lastSeen() != null && !recordedInFuture && at.isBefore(before.lastSeen())) {
             LOG.debug("Ignoring stale status {} of agent {} at {} (recorded {} at {})", status.state(),
                     status.agentId(), status.at(), before.state(), before.lastSeen());
             return;

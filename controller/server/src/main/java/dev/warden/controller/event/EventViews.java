@@ -18,6 +18,9 @@ public final class EventViews {
         TEXTS.put(ReaderDecisions.GRANTED, "Access granted");
         TEXTS.put(ReaderDecisions.UNKNOWN_READER, "Unknown reader");
         TEXTS.put(ReaderDecisions.READER_DOOR_MISMATCH, "The reader does not serve the door the agent named");
+        TEXTS.put(ReaderDecisions.AGENT_DOOR_MISMATCH, "The agent that asked does not serve this door");
+        TEXTS.put(ReaderDecisions.READER_NOT_STANDALONE,
+                "A standalone reader read at a door that an edge agent serves");
         TEXTS.put(ReaderDecisions.INTERNAL_ERROR, "Internal error: denied (fail-secure)");
     }
 

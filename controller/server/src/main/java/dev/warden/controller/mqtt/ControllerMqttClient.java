@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
@@ -77,6 +78,7 @@ public class ControllerMqttClient implements AutoCloseable {
     private static final int MAX_IN_FLIGHT = 1000;
     private static final long PUBLISH_PERMIT_WAIT_MS = 5000;
     private static final long REFUSAL_LOG_INTERVAL_NS = TimeUnit.SECONDS.toNanos(10);
+    private static final long FORCED_RECONNECT_INTERVAL_NS = TimeUnit.SECONDS.toNanos(10);
 
     private final MqttSettings settings;
     private final @Nullable LocalBroker localBroker;
@@ -86,6 +88,8 @@ public class ControllerMqttClient implements AutoCloseable {
     private final AtomicInteger connectAttempts = new AtomicInteger();
     private final AtomicLong lastRefusalLog = new AtomicLong();
     private final AtomicLong refusalsNotLogged = new AtomicLong();
+    private final AtomicLong lastForcedReconnect = new AtomicLong();
+    private final AtomicBoolean reconnecting = new AtomicBoolean();
 
     private volatile @Nullable MqttAsyncClient client;
     private volatile Semaphore inFlight = new Semaphore(10);
@@ -261,6 +265,47 @@ public class ControllerMqttClient implements AutoCloseable {
         } else {
             LOG.debug("MQTT broker refused the publish to {} (reason code 0x{})", topic,
                     Integer.toHexString(reasonCode));
+        }
+    }
+
+    /**
+     * Drops the connection and connects again at once, keeping the session, so that the broker delivers every QoS 1
+     * message this client left unacknowledged again (MQTT 5 resends unacknowledged PUBLISHes when a session
+     * resumes). Used when a message could not be handled for now and must not hold one of the broker's
+     * receive-maximum slots until some later reconnect. Asynchronous; at most once per 10 s, further calls in that
+     * time are ignored (one reconnect redelivers all). Returns true when a reconnect was started.
+     */
+    public boolean forceReconnect(String why) {
+        MqttAsyncClient c = client;
+        if (closed || c == null || !c.isConnected()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        long last = lastForcedReconnect.get();
+        if ((last != 0 && now - last < FORCED_RECONNECT_INTERVAL_NS) || !lastForcedReconnect.compareAndSet(last, now)
+                || !reconnecting.compareAndSet(false, true)) {
+            return false;
+        }
+        LOG.warn("MQTT client reconnecting on purpose ({}): unacknowledged messages will be delivered again", why);
+        try {
+            scheduler.execute(() -> {
+                try {
+                    if (c.isConnected()) {
+                        c.disconnect(1000).waitForCompletion(3000);
+                    }
+                } catch (MqttException | RuntimeException e) {
+                    LOG.debug("MQTT disconnect before reconnecting: {}", e.toString());
+                } finally {
+                    reconnecting.set(false);
+                }
+                stats.connected(false);
+                connect();
+            });
+            return true;
+        } catch (RuntimeException e) {
+            reconnecting.set(false);
+            LOG.debug("MQTT reconnect not scheduled: {}", e.toString());
+            return false;
         }
     }
 

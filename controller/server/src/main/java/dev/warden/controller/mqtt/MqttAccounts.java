@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>Connect storms: a PBKDF2 check costs tens of milliseconds at the default 210,000 iterations, so after a
  * successful check the account's secret is remembered in memory as an HMAC-SHA256 under a random per-process key;
  * the next connect with the same secret is verified by that HMAC in microseconds. The memo is dropped whenever the
- * account changes. Account rows are cached for {@code warden.mqtt.accounts.cache-ttl} (default 30 s), unknown
- * usernames too, and every write through this class invalidates the cache at once.
+ * account changes. Account rows are cached for {@code warden.mqtt.accounts.cache-ttl} (default 30 s) and every write
+ * through this class invalidates the cache at once. Unknown usernames are not cached (random usernames must not grow
+ * memory), and a connect with an unknown or disabled username is checked against a fixed dummy hash, so that its
+ * timing does not tell which usernames exist.
  *
  * <p>Plain JDBC on the pool behind the injected {@link DataSource} (each call is its own short transaction), so it
  * works from the broker's threads outside any Micronaut transaction.
@@ -52,10 +55,14 @@ public class MqttAccounts {
     public record Change(String username, Optional<MqttAccount> before, Optional<MqttAccount> after) {}
 
     public static final int DEFAULT_ITERATIONS = 210_000;
-    public static final int MAX_FILTERS = 32;
+    /**
+     * Filters per list. An agent gets three exact topics per device it serves (see {@link DeviceAcls#agent}), so this
+     * is generous; the real bound is the stored text ({@value #MAX_FILTER_TEXT} characters per list, the column).
+     */
+    public static final int MAX_FILTERS = 256;
     public static final int MIN_SECRET_LENGTH = 8;
     public static final int MAX_SECRET_LENGTH = 256;
-    private static final int MAX_FILTER_TEXT = 8000;
+    public static final int MAX_FILTER_TEXT = 8000;
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttAccounts.class);
 
@@ -68,10 +75,13 @@ public class MqttAccounts {
     private final ConcurrentHashMap<String, Memo> verified = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    /** Verified instead of a real hash when the account is unknown or disabled: the same PBKDF2 work either way. */
+    private final SecretHash dummyHash;
+    private final LongAdder secretChecks = new LongAdder();
 
     private record Row(MqttAccount account, SecretHash hash) {}
 
-    private record CachedRow(@Nullable Row row, long loadedAtNanos) {}
+    private record CachedRow(Row row, long loadedAtNanos) {}
 
     private record Memo(String hashB64, byte[] digest) {}
 
@@ -88,7 +98,11 @@ public class MqttAccounts {
         this.iterations = iterations;
         this.cacheTtlNanos = cacheTtl.toNanos();
         this.clock = clock != null ? clock : Clock.systemUTC();
-        new SecureRandom().nextBytes(memoKey);
+        SecureRandom random = new SecureRandom();
+        random.nextBytes(memoKey);
+        byte[] dummy = new byte[24];
+        random.nextBytes(dummy);
+        this.dummyHash = SecretHash.create(java.util.Base64.getEncoder().encodeToString(dummy), iterations);
     }
 
     /**
@@ -96,8 +110,8 @@ public class MqttAccounts {
      *
      * @param username {@code [A-Za-z0-9._-]{1,64}}
      * @param secret 8..256 characters; only its PBKDF2 hash is stored
-     * @param publishFilters MQTT topic filters the device may publish to (at most 32)
-     * @param subscribeFilters MQTT topic filters the device may subscribe within (at most 32)
+     * @param publishFilters MQTT topic filters the device may publish to (at most 256, 8000 characters)
+     * @param subscribeFilters MQTT topic filters the device may subscribe within (at most 256, 8000 characters)
      * @throws IllegalArgumentException on an invalid username, secret or filter
      */
     public void upsert(String username, String secret, List<String> publishFilters, List<String> subscribeFilters) {
@@ -209,6 +223,8 @@ public class MqttAccounts {
         }
         Optional<Row> row = row(username);
         if (row.isEmpty() || !row.get().account().enabled()) {
+            // as slow as a wrong secret for a real account: the answer's timing must not reveal usernames
+            pbkdf2(dummyHash, secret);
             return Optional.empty();
         }
         SecretHash hash = row.get().hash();
@@ -217,16 +233,11 @@ public class MqttAccounts {
         if (memo != null && memo.hashB64().equals(hash.hashB64()) && MessageDigest.isEqual(memo.digest(), digest)) {
             return Optional.of(row.get().account());
         }
-        if (!hash.verify(secret)) {
+        if (!pbkdf2(hash, secret)) {
             return Optional.empty();
         }
         verified.put(username, new Memo(hash.hashB64(), digest));
         return Optional.of(row.get().account());
-    }
-
-    /** True when the account exists, is enabled and {@code secret} matches. */
-    public boolean verify(String username, String secret) {
-        return authenticate(username, secret).isPresent();
     }
 
     /** Called after every write through this class (on the writing thread). */
@@ -238,11 +249,19 @@ public class MqttAccounts {
         listeners.remove(listener);
     }
 
-    /** Drops every cached row and verified secret (e.g. after the table was changed by other means). */
-    public void invalidateAll() {
-        generation.incrementAndGet();
-        rows.clear();
-        verified.clear();
+    /** PBKDF2 verifications done so far (real and dummy); for tests and diagnostics. */
+    long secretChecks() {
+        return secretChecks.sum();
+    }
+
+    /** Account rows held in the cache; for tests and diagnostics. */
+    int cachedRows() {
+        return rows.size();
+    }
+
+    private boolean pbkdf2(SecretHash hash, String secret) {
+        secretChecks.increment();
+        return hash.verify(secret);
     }
 
     private void changed(Change change) {
@@ -265,7 +284,7 @@ public class MqttAccounts {
         CachedRow cached = rows.get(username);
         long now = System.nanoTime();
         if (cached != null && now - cached.loadedAtNanos() < cacheTtlNanos) {
-            return Optional.ofNullable(cached.row());
+            return Optional.of(cached.row());
         }
         long gen = generation.get();
         Optional<Row> loaded;
@@ -274,8 +293,9 @@ public class MqttAccounts {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read MQTT account " + username + ": " + e.getMessage(), e);
         }
-        if (generation.get() == gen) {
-            rows.put(username, new CachedRow(loaded.orElse(null), now));
+        // only existing accounts are cached: their number is bounded by the table, unknown names are not
+        if (loaded.isPresent() && generation.get() == gen) {
+            rows.put(username, new CachedRow(loaded.get(), now));
         }
         return loaded;
     }

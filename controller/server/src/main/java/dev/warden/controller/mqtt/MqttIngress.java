@@ -32,6 +32,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,15 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: Paho's callback only routes. Decisions run on a small pool ({@code warden.mqtt.decision-threads});
  * events and status run on single-threaded lanes chosen by agent id ({@code warden.mqtt.event-lanes}), so one
  * agent's events are stored in the order they arrived. A QoS 1 message is acknowledged to the broker after it was
- * handled; an event whose storage failed is left unacknowledged, so the broker delivers it again after the next
- * reconnect (the agent's journal and the idempotent ingestion make that safe).
+ * handled. Storing an event is retried with capped backoff for up to {@code warden.mqtt.event-retry-budget}
+ * (30 s); an event that can never be stored (bad data) is logged, counted as {@code POISON} and acknowledged; one
+ * still failing after that is left unacknowledged and the client reconnects, so the broker delivers it again (the
+ * agent's journal and the idempotent ingestion make that safe). An event that finds its lane full is not
+ * acknowledged either.
+ *
+ * <p>A reader read whose timestamp is more than 30 s old or 5 min ahead is not decided: it is answered
+ * {@code REJECTED STALE_READ} and recorded as a rejected read (a persistent session can deliver reads queued for
+ * up to an hour after a controller restart).
  *
  * <p>Replies go to the MQTT 5 response topic the sender named, with its correlation data, but only when that topic
  * is the sender's own: under {@code warden/v1/readers/{id}/} for a reader, exactly
@@ -62,26 +70,37 @@ public class MqttIngress implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngress.class);
     private static final Duration FIRST_CONNECT_WAIT = Duration.ofSeconds(15);
     private static final int QUEUE_CAPACITY = 10_000;
-    private static final int INGEST_ATTEMPTS = 3;
+    /** A read older than this (by its own timestamp) is not decided: the person has long walked away. */
+    static final Duration MAX_READ_AGE = Duration.ofSeconds(30);
+    /** A read further than this in the future is not decided either (a reader with a wrong clock). */
+    static final Duration MAX_READ_AHEAD = Duration.ofMinutes(5);
 
     /** Rejection codes of this adapter, besides the parser's and {@code WIEGAND_*}. */
     public static final String AGENT_ID_MISMATCH = "AGENT_ID_MISMATCH";
     public static final String UNEXPECTED_TOPIC = "UNEXPECTED_TOPIC";
     public static final String OVERLOADED = "OVERLOADED";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    public static final String STALE_READ = "STALE_READ";
 
     private final ControllerMqttClient client;
     private final ReaderDecisions decisions;
-    private final AgentEventIngestion ingestion;
+    private final Function<AgentEvent, IngestResult> ingestion;
     private final AgentPresence presence;
     private final MqttIngressStats stats;
     private final MqttSettings settings;
     private final Clock clock;
+    private final EventStorage eventStorage;
     private ExecutorService decisionPool;
     private ExecutorService[] lanes;
 
     @Inject
     public MqttIngress(ControllerMqttClient client, ReaderDecisions decisions, AgentEventIngestion ingestion,
+            AgentPresence presence, MqttIngressStats stats, MqttSettings settings, @Nullable Clock clock) {
+        this(client, decisions, ingestion::ingest, presence, stats, settings, clock);
+    }
+
+    /** With the event store as a plain function (tests give a fake one). */
+    MqttIngress(ControllerMqttClient client, ReaderDecisions decisions, Function<AgentEvent, IngestResult> ingestion,
             AgentPresence presence, MqttIngressStats stats, MqttSettings settings, @Nullable Clock clock) {
         this.client = client;
         this.decisions = decisions;
@@ -90,6 +109,8 @@ public class MqttIngress implements AutoCloseable {
         this.stats = stats;
         this.settings = settings;
         this.clock = clock != null ? clock : Clock.systemUTC();
+        this.eventStorage = new EventStorage(Duration.ofMillis(100), Duration.ofSeconds(5),
+                settings.getEventRetryBudget(), d -> Thread.sleep(d.toMillis()));
     }
 
     /** Starts the workers, then connects and subscribes. */
@@ -132,7 +153,18 @@ public class MqttIngress implements AutoCloseable {
                 decisionPool.execute(() -> onAccessRequest(agentId, m));
             } else if (TopicFilters.matches(Topics.ALL_AGENT_EVENTS, topic)) {
                 String agentId = Topics.idAt(topic, "agents").orElseThrow();
-                lane(agentId).execute(() -> onAgentEvent(agentId, m));
+                try {
+                    lane(agentId).execute(() -> onAgentEvent(agentId, m));
+                } catch (RejectedExecutionException e) {
+                    // an event must not be lost: leave it unacknowledged, the broker delivers it again
+                    stats.rejected(OVERLOADED);
+                    stats.event(MqttIngressStats.FAILED);
+                    LOG.warn("MQTT event on {} not taken: lane full or stopping; left unacknowledged for "
+                            + "redelivery", topic);
+                    if (m.qos() == 0) {
+                        m.ack();
+                    }
+                }
             } else if (TopicFilters.matches(Topics.ALL_AGENT_STATUS, topic)) {
                 String agentId = Topics.idAt(topic, "agents").orElseThrow();
                 lane(agentId).execute(() -> onAgentStatus(agentId, m));
@@ -169,6 +201,17 @@ public class MqttIngress implements AutoCloseable {
                 case Parsed.Ok<ReaderRead> ok -> {
                     ReaderRead read = ok.value();
                     requestId = read.requestId();
+                    if (read.timestamp().isBefore(now.minus(MAX_READ_AGE))
+                            || read.timestamp().isAfter(now.plus(MAX_READ_AHEAD))) {
+                        String detail = "read at " + read.timestamp() + " is outside " + MAX_READ_AGE.toSeconds()
+                                + " s before to " + MAX_READ_AHEAD.toSeconds() + " s after the controller's clock "
+                                + now;
+                        decisions.recordRejected(read.requestId(), readerId, STALE_READ, detail, now,
+                                Source.MQTT_READER, null);
+                        reject("reader", readerId, replyTopic, m.correlationData(), read.requestId(), STALE_READ,
+                                detail, now);
+                        return;
+                    }
                     switch (CardReading.of(read.card(), read.wiegand())) {
                         case CardReading.Unreadable u -> {
                             decisions.recordRejected(read.requestId(), readerId, u.reason(), u.detail(), now,
@@ -284,27 +327,32 @@ public class MqttIngress implements AutoCloseable {
         }
     }
 
-    /** Stores the event, retrying briefly; false when it could not be stored (then it stays unacknowledged). */
+    /**
+     * Stores the event (see {@link EventStorage}): true when it is done with (stored, duplicate, or poison that can
+     * never be stored: logged, counted, acknowledged). False when the database kept failing for the whole retry
+     * budget: the event stays unacknowledged and the client reconnects, so the broker delivers it (and every other
+     * unacknowledged message) again instead of holding a receive-maximum slot until some later reconnect.
+     */
     private boolean ingest(AgentEvent event) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                IngestResult result = ingestion.ingest(event);
-                stats.event(result == IngestResult.STORED ? MqttIngressStats.STORED : MqttIngressStats.DUPLICATE);
+        switch (eventStorage.store(() -> ingestion.apply(event))) {
+            case EventStorage.Result.Done done -> {
+                stats.event(done.result() == IngestResult.STORED
+                        ? MqttIngressStats.STORED : MqttIngressStats.DUPLICATE);
                 return true;
-            } catch (RuntimeException e) {
-                if (attempt >= INGEST_ATTEMPTS) {
-                    stats.event(MqttIngressStats.FAILED);
-                    LOG.error("Event {} of agent {} could not be stored after {} attempts; left unacknowledged for "
-                            + "redelivery: {}", event.seq(), event.agentId(), attempt, e.toString());
-                    return false;
-                }
-                try {
-                    Thread.sleep(100L * attempt * attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    stats.event(MqttIngressStats.FAILED);
-                    return false;
-                }
+            }
+            case EventStorage.Result.Poison poison -> {
+                stats.event(MqttIngressStats.POISON);
+                LOG.error("Event {} of agent {} can never be stored (SQLSTATE {}); dropped and acknowledged: {}",
+                        event.seq(), event.agentId(), poison.sqlState(), poison.error().toString());
+                return true;
+            }
+            case EventStorage.Result.GaveUp gaveUp -> {
+                stats.event(MqttIngressStats.FAILED);
+                LOG.error("Event {} of agent {} could not be stored after {} attempts; left unacknowledged, "
+                                + "reconnecting so that the broker delivers it again: {}",
+                        event.seq(), event.agentId(), gaveUp.attempts(), gaveUp.lastError().toString());
+                client.forceReconnect("event storage failing");
+                return false;
             }
         }
     }

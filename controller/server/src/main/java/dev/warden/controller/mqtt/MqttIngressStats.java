@@ -20,6 +20,8 @@ public class MqttIngressStats {
     public static final String STORED = "STORED";
     public static final String DUPLICATE = "DUPLICATE";
     public static final String FAILED = "FAILED";
+    /** An event that can never be stored (bad data); it was acknowledged and dropped. */
+    public static final String POISON = "POISON";
 
     /** A read-only copy of the counters; every key is always present (empty maps as {@code {}}). */
     @Serdeable
@@ -60,7 +62,7 @@ public class MqttIngressStats {
         inc(rejections, reason);
     }
 
-    /** {@link #STORED}, {@link #DUPLICATE} or {@link #FAILED}. */
+    /** {@link #STORED}, {@link #DUPLICATE}, {@link #POISON} or {@link #FAILED}. */
     public void event(String outcome) {
         inc(events, outcome);
     }

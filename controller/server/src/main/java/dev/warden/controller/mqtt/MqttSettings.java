@@ -20,6 +20,8 @@ import java.time.Duration;
  *   <li>{@code decision-threads} (4), {@code event-lanes} (2) – workers for decisions, and single-threaded lanes for
  *       agent events and status (one agent always on the same lane, so its events stay in order)
  *   <li>{@code receive-maximum} (1000) – QoS 1/2 messages the broker may send before the controller acknowledges
+ *   <li>{@code event-retry-budget} (30s) – how long, in delays between attempts, storing one agent event is retried
+ *       while the database fails; then the event stays unacknowledged and the client reconnects for redelivery
  *   <li>{@code external.uri} – {@code tcp://host:1883} or {@code ssl://host:8883} of an external broker (then no
  *       embedded broker is started); {@code external.username}, {@code external.password},
  *       {@code external.truststore-path}, {@code external.truststore-password} (PKCS#12 or JKS, for ssl://)
@@ -39,6 +41,7 @@ public class MqttSettings {
     private int decisionThreads = 4;
     private int eventLanes = 2;
     private int receiveMaximum = 1000;
+    private Duration eventRetryBudget = Duration.ofSeconds(30);
     private External external = new External();
 
     public boolean isEnabled() {
@@ -127,6 +130,14 @@ public class MqttSettings {
 
     public void setReceiveMaximum(int receiveMaximum) {
         this.receiveMaximum = receiveMaximum;
+    }
+
+    public Duration getEventRetryBudget() {
+        return eventRetryBudget;
+    }
+
+    public void setEventRetryBudget(Duration eventRetryBudget) {
+        this.eventRetryBudget = eventRetryBudget;
     }
 
     public External getExternal() {

@@ -4,7 +4,8 @@
  * {@link dev.warden.controller.mqtt.TopicFilters}); the one Paho v5 client of the controller
  * ({@link dev.warden.controller.mqtt.ControllerMqttClient}); the inbound adapters
  * ({@link dev.warden.controller.mqtt.MqttIngress}: reader reads and agent access requests are decided by
- * {@code decision.ReaderDecisions} and answered, agent events go to {@code event.AgentEventIngestion}, agent status to
+ * {@code decision.ReaderDecisions} and answered, agent events go to {@code event.AgentEventIngestion} (retried or
+ * classified as poison by {@link dev.warden.controller.mqtt.EventStorage}), agent status to
  * {@code event.AgentPresence}); door commands out ({@link dev.warden.controller.mqtt.DoorCommandPublisher}); and the
  * counters ({@link dev.warden.controller.mqtt.MqttIngressStats}, {@code GET /api/v1/mqtt/stats}).
  *

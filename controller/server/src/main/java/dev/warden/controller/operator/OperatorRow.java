@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** Row of table {@code operator}: hash and salt in Base64, roles comma-separated. */
+/**
+ * Row of table {@code operator}: hash and salt in Base64, roles comma-separated. {@code credentialsChangedAt}
+ * (millisecond precision, strictly increasing per operator) is when the password, roles or enabled flag last
+ * changed; tokens issued before it are refused.
+ */
 @MappedEntity(value = "operator", escape = false)
 public record OperatorRow(
         @Id String username,
@@ -15,7 +19,8 @@ public record OperatorRow(
         int iterations,
         String roles,
         boolean enabled,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant credentialsChangedAt) {
 
     public List<String> roleList() {
         return roles.isBlank() ? List.of() : Arrays.stream(roles.split(",")).map(String::strip).toList();

@@ -8,36 +8,51 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Operator accounts: password checks, role validation, and the rule that one enabled ADMIN always remains. */
+/**
+ * Operator accounts: password checks, role validation, and the rule that one enabled ADMIN always remains (changes
+ * that could break it lock the operator rows first, so two concurrent changes cannot both pass the check). Every
+ * change of password, roles or enabled flag, and every deletion, moves the operator's
+ * {@code credentialsChangedAt}, which signs out the tokens issued before ({@link OperatorSessions}).
+ */
 @Singleton
 public class OperatorService {
     public static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 256;
 
-    /** Who signed in. */
-    public record SignedIn(String username, List<String> roles) {}
+    /**
+     * Who signed in.
+     *
+     * @param credentialsVersion the operator's {@code credentialsChangedAt} in epoch milliseconds, carried in the
+     *                           token as claim {@value OperatorSessions#CLAIM}
+     */
+    public record SignedIn(String username, List<String> roles, long credentialsVersion) {}
 
     private final OperatorRepository operators;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final OperatorSessions sessions;
 
-    public OperatorService(OperatorRepository operators, PasswordHasher hasher, Clock clock) {
+    public OperatorService(OperatorRepository operators, PasswordHasher hasher, Clock clock,
+                           OperatorSessions sessions) {
         this.operators = operators;
         this.hasher = hasher;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /** Checks a password; an unknown or disabled account costs the same time as a wrong password. */
     @ReadOnly
     public Optional<SignedIn> authenticate(String username, String password) {
         if (username == null || password == null || password.length() > MAX_PASSWORD
-                || !Input.ID.matcher(username).matches()) {
+                || !Input.isId(username)) {
             return Optional.empty();
         }
         char[] chars = password.toCharArray();
@@ -51,7 +66,8 @@ public class OperatorService {
             if (!hasher.verify(chars, op.passwordHash(), op.salt(), op.iterations())) {
                 return Optional.empty();
             }
-            return Optional.of(new SignedIn(op.username(), op.roleList()));
+            return Optional.of(new SignedIn(op.username(), op.roleList(),
+                    op.credentialsChangedAt().toEpochMilli()));
         } finally {
             PasswordHasher.wipe(chars);
         }
@@ -83,9 +99,11 @@ public class OperatorService {
             throw new ConflictException("operator '" + username + "' already exists");
         }
         PasswordHasher.Hashed h = hash(input.password());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         OperatorRow row = new OperatorRow(username, h.hash(), h.salt(), h.iterations(), roles,
-                input.enabled() == null || input.enabled(), clock.instant());
+                input.enabled() == null || input.enabled(), now, now);
         operators.save(row);
+        sessions.forget(username);
         return OperatorDto.of(row);
     }
 
@@ -93,6 +111,7 @@ public class OperatorService {
     public OperatorDto update(String username, OperatorInput input) {
         Input.bodyPresent(input);
         Input.sameId(username, input.username());
+        operators.lockAll();
         OperatorRow before = operators.findById(username)
                 .orElseThrow(() -> new NotFoundException("operator", username));
         String roles = input.roles() == null ? before.roles() : roles(input.roles());
@@ -107,22 +126,34 @@ public class OperatorService {
             salt = h.salt();
             iterations = h.iterations();
         }
-        OperatorRow after = new OperatorRow(username, hash, salt, iterations, roles, enabled, before.createdAt());
+        boolean changed = input.password() != null || !roles.equals(before.roles()) || enabled != before.enabled();
+        OperatorRow after = new OperatorRow(username, hash, salt, iterations, roles, enabled, before.createdAt(),
+                changed ? nextChange(before) : before.credentialsChangedAt());
         if (isActiveAdmin(before) && !isActiveAdmin(after) && activeAdmins() <= 1) {
             throw new ConflictException("'" + username + "' is the last enabled ADMIN; keep at least one");
         }
         operators.update(after);
+        sessions.forgetAfterCommit(username);
         return OperatorDto.of(after);
     }
 
     @Transactional
     public void delete(String username) {
+        operators.lockAll();
         OperatorRow before = operators.findById(username)
                 .orElseThrow(() -> new NotFoundException("operator", username));
         if (isActiveAdmin(before) && activeAdmins() <= 1) {
             throw new ConflictException("'" + username + "' is the last enabled ADMIN; keep at least one");
         }
         operators.deleteById(username);
+        sessions.forgetAfterCommit(username);
+    }
+
+    /** Strictly after the previous change, so that a token of the previous version never matches again. */
+    private Instant nextChange(OperatorRow before) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant previous = before.credentialsChangedAt();
+        return previous != null && !now.isAfter(previous) ? previous.plusMillis(1) : now;
     }
 
     private long activeAdmins() {

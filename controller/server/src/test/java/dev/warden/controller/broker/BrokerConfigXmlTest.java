@@ -34,6 +34,37 @@ class BrokerConfigXmlTest {
                 .contains("<mode>in-memory</mode>");
     }
 
+    /**
+     * Verifies that with TLS on, the plain (unencrypted) listener is reachable from this host only — for the
+     * controller's own client — unless {@code warden.mqtt.embedded.plain-enabled} says otherwise.
+     */
+    @Test
+    void withTlsThePlainListenerBindsToLoopbackUnlessPlainIsEnabled() {
+        BrokerConfigXml.TlsListener tls = new BrokerConfigXml.TlsListener(8883, "/k.p12", "pw.store", "pw.key");
+        String xml = BrokerConfigXml.render("0.0.0.0", 1883, "file", 10, tls, false);
+        assertThat(between(xml, "<tcp-listener>", "</tcp-listener>"))
+                .contains("<bind-address>127.0.0.1</bind-address>");
+        assertThat(between(xml, "<tls-tcp-listener>", "</tls-tcp-listener>"))
+                .contains("<bind-address>0.0.0.0</bind-address>");
+
+        String open = BrokerConfigXml.render("0.0.0.0", 1883, "file", 10, tls, true);
+        assertThat(between(open, "<tcp-listener>", "</tcp-listener>")).contains("<bind-address>0.0.0.0</bind-address>");
+
+        String noTls = BrokerConfigXml.render("0.0.0.0", 1883, "file", 10, null, false);
+        assertThat(between(noTls, "<tcp-listener>", "</tcp-listener>"))
+                .as("without TLS the plain listener is the only one: it binds where configured")
+                .contains("<bind-address>0.0.0.0</bind-address>");
+        assertThat(BrokerConfigXml.plainBindAddress("10.1.2.3", true, false)).isEqualTo("127.0.0.1");
+        assertThat(BrokerConfigXml.plainBindAddress("10.1.2.3", true, true)).isEqualTo("10.1.2.3");
+        assertThat(BrokerConfigXml.plainBindAddress("10.1.2.3", false, false)).isEqualTo("10.1.2.3");
+    }
+
+    private static String between(String text, String from, String to) {
+        int start = text.indexOf(from);
+        assertThat(start).as(from).isNotNegative();
+        return text.substring(start, text.indexOf(to, start));
+    }
+
     @Test
     void valuesAreEscapedAndPlaceholdersOrBadModesRefused() {
         assertThat(BrokerConfigXml.text("a&b<c>\"'")).isEqualTo("a&amp;b&lt;c&gt;&quot;&apos;");

@@ -27,6 +27,7 @@ class BrokerSecurityIT {
 
     private static final int NOT_AUTHORIZED = 135;
     private static final int BAD_USER_OR_PASSWORD = 134;
+    private static final int CLIENT_ID_NOT_VALID = 133;
     private static final int SERVER_DISCONNECTED = 32204;
     private static final int CONNECTION_LOST = 32109;
     private static final String SECRET_R1 = "reader-one-secret";
@@ -60,10 +61,10 @@ class BrokerSecurityIT {
 
     @Test
     void wrongPasswordAndUnknownUserAreRefused() {
-        assertThatThrownBy(() -> TestMqttClients.connect(fx.uri(), "r1-wrong", "reader-R1", "not-the-secret"))
+        assertThatThrownBy(() -> TestMqttClients.connect(fx.uri(), "reader-R1-wrong", "reader-R1", "not-the-secret"))
                 .isInstanceOf(MqttException.class)
                 .satisfies(e -> assertThat(((MqttException) e).getReasonCode()).isEqualTo(BAD_USER_OR_PASSWORD));
-        assertThatThrownBy(() -> TestMqttClients.connect(fx.uri(), "ghost", "nobody", "whatever-secret"))
+        assertThatThrownBy(() -> TestMqttClients.connect(fx.uri(), "nobody", "nobody", "whatever-secret"))
                 .isInstanceOf(MqttException.class)
                 .satisfies(e -> assertThat(((MqttException) e).getReasonCode()).isEqualTo(BAD_USER_OR_PASSWORD));
         assertThat(fx.stats.snapshot().authFailures().get("BAD_CREDENTIALS")).isGreaterThanOrEqualTo(2);
@@ -74,6 +75,32 @@ class BrokerSecurityIT {
         assertThatThrownBy(() -> TestMqttClients.connect(fx.uri(), "warden-controller-x", "reader-R1", SECRET_R1))
                 .isInstanceOf(MqttException.class);
         assertThat(fx.stats.snapshot().authFailures()).containsKey("RESERVED_CLIENT_ID");
+    }
+
+    /**
+     * Verifies that an authenticated device cannot take over another account's client id (and with it that
+     * account's persistent session and subscriptions): the client id must be the username or start with
+     * {@code username-}.
+     */
+    @Test
+    void aDeviceMayOnlyUseClientIdsOfItsOwnUsername() throws Exception {
+        long before = fx.stats.snapshot().authFailures().getOrDefault("CLIENT_ID_NOT_OWNED", 0L);
+        assertThatThrownBy(() -> TestMqttClients.connect(fx.uri(), "reader-R1", "reader-R2", SECRET_R2))
+                .isInstanceOf(MqttException.class)
+                .satisfies(e -> assertThat(((MqttException) e).getReasonCode()).isEqualTo(CLIENT_ID_NOT_VALID));
+        assertThatThrownBy(() -> TestMqttClients.connect(fx.uri(), "reader-R1-x", "reader-R2", SECRET_R2))
+                .isInstanceOf(MqttException.class)
+                .satisfies(e -> assertThat(((MqttException) e).getReasonCode()).isEqualTo(CLIENT_ID_NOT_VALID));
+        assertThatThrownBy(() -> TestMqttClients.connect(fx.uri(), "reader-R1x", "reader-R1", SECRET_R1))
+                .as("a prefix without the dash would let reader-R1 take reader-R10's id")
+                .isInstanceOf(MqttException.class)
+                .satisfies(e -> assertThat(((MqttException) e).getReasonCode()).isEqualTo(CLIENT_ID_NOT_VALID));
+        assertThat(fx.stats.snapshot().authFailures().get("CLIENT_ID_NOT_OWNED")).isEqualTo(before + 3);
+        try (Device own = TestMqttClients.connect(fx.uri(), "reader-R1", "reader-R1", SECRET_R1);
+                Device suffixed = TestMqttClients.connect(fx.uri(), "reader-R1-2", "reader-R1", SECRET_R1)) {
+            assertThat(own.client.isConnected()).isTrue();
+            assertThat(suffixed.client.isConnected()).isTrue();
+        }
     }
 
     @Test
@@ -155,13 +182,13 @@ class BrokerSecurityIT {
     void aChangedSecretLocksOutTheOldOneAtOnce() throws Exception {
         DeviceAcls.Acl acl = DeviceAcls.reader("R8");
         fx.accounts.upsert("reader-R8", "first-secret-r8", acl.publish(), acl.subscribe());
-        try (Device first = TestMqttClients.connect(fx.uri(), "r8-a", "reader-R8", "first-secret-r8")) {
+        try (Device first = TestMqttClients.connect(fx.uri(), "reader-R8-a", "reader-R8", "first-secret-r8")) {
             assertThat(first.client.isConnected()).isTrue();
         }
         fx.accounts.upsert("reader-R8", "second-secret-r8", acl.publish(), acl.subscribe());
-        assertThatThrownBy(() -> TestMqttClients.connect(fx.uri(), "r8-b", "reader-R8", "first-secret-r8"))
+        assertThatThrownBy(() -> TestMqttClients.connect(fx.uri(), "reader-R8-b", "reader-R8", "first-secret-r8"))
                 .isInstanceOf(MqttException.class);
-        try (Device second = TestMqttClients.connect(fx.uri(), "r8-c", "reader-R8", "second-secret-r8")) {
+        try (Device second = TestMqttClients.connect(fx.uri(), "reader-R8-c", "reader-R8", "second-secret-r8")) {
             assertThat(second.client.isConnected()).isTrue();
         }
     }

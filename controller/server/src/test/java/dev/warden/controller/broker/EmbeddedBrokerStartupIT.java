@@ -64,7 +64,7 @@ class EmbeddedBrokerStartupIT {
             second.broker.start();
             DeviceAcls.Acl acl = DeviceAcls.reader("R1");
             second.accounts.upsert("reader-R1", "reader-one-secret", acl.publish(), acl.subscribe());
-            try (Device d = TestMqttClients.connect(second.uri(), "r1", "reader-R1", "reader-one-secret")) {
+            try (Device d = TestMqttClients.connect(second.uri(), "reader-R1", "reader-R1", "reader-one-secret")) {
                 assertThat(d.client.isConnected()).isTrue();
             }
             second.broker.close();

@@ -77,7 +77,7 @@ class EmbeddedBrokerTlsIT {
                 }, Duration.ofSeconds(15));
                 assertThat(client.isConnected()).isTrue();
 
-                try (Device r1 = TestMqttClients.connect(fx.uri(), "r1", "reader-R1", "reader-one-secret")) {
+                try (Device r1 = TestMqttClients.connect(fx.uri(), "reader-R1", "reader-R1", "reader-one-secret")) {
                     assertThat(r1.publish(Topics.readerRead("R1"), "over plain".getBytes(StandardCharsets.UTF_8)))
                             .isZero();
                 }

@@ -91,9 +91,32 @@ class ReaderDecisionsIT {
         admin.create("/api/v1/credentials", body);
     }
 
+    /** Asks as the party entitled to: agent-r for the readers of R-door, a standalone reader for the others. */
     private Outcome decide(String reader, int card, Instant at) {
+        boolean agentDoor = reader.startsWith("R-");
         return decisions.decide(new ReaderAttempt("req-" + card, reader, null, new CardData("H10301", 7, card), null,
-                at, Source.MQTT_READER, null));
+                at, agentDoor ? Source.AGENT : Source.MQTT_READER, agentDoor ? "agent-r" : null));
+    }
+
+    /** Verifies that an agent can only act on the doors it serves, and a standalone reader only on agent-less doors. */
+    @Test
+    void onlyTheDoorsOwnAgentOrAStandaloneReaderIsAnswered() {
+        CardData card = new CardData("H10301", 7, 1);
+        Outcome otherAgent = decisions.decide(new ReaderAttempt("req-x1", "R-in", "R-door", card, null, MONDAY_10,
+                Source.AGENT, "agent-evil"));
+        assertThat(otherAgent).isEqualTo(new Outcome(Verdict.DENY, "AGENT_DOOR_MISMATCH", 0, "R-door", null));
+
+        Outcome agentAtStandaloneDoor = decisions.decide(new ReaderAttempt("req-x2", "R2-in", null, card, null,
+                MONDAY_10, Source.AGENT, "agent-r"));
+        assertThat(agentAtStandaloneDoor.reason()).isEqualTo("AGENT_DOOR_MISMATCH");
+
+        Outcome readerAtAgentDoor = decisions.decide(new ReaderAttempt("req-x3", "R-in", null, card, null, MONDAY_10,
+                Source.MQTT_READER, null));
+        assertThat(readerAtAgentDoor).isEqualTo(new Outcome(Verdict.DENY, "READER_NOT_STANDALONE", 0, "R-door", null));
+
+        Outcome own = decisions.decide(new ReaderAttempt("req-x4", "R-in", "R-door", card, null, MONDAY_10,
+                Source.AGENT, "agent-r"));
+        assertThat(own.verdict()).isEqualTo(Verdict.GRANT);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.warden.controller.Api;
 import dev.warden.controller.decision.ReaderAttempt;
 import dev.warden.controller.decision.ReaderDecisions;
 import dev.warden.controller.decision.Source;
+import dev.warden.controller.mqtt.DeviceAcls;
 import dev.warden.controller.mqtt.MqttAccounts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
@@ -67,8 +68,8 @@ class DemoSeederIT {
             Api.as(client, "supervisor", password(credentials, "supervisor"));
 
             MqttAccounts accounts = server.getApplicationContext().getBean(MqttAccounts.class);
-            assertThat(accounts.verify("agent-1", mqttPassword(credentials, "agent-1"))).isTrue();
-            assertThat(accounts.verify("rdr-gate-1", mqttPassword(credentials, "rdr-gate-1"))).isTrue();
+            assertThat(accounts.authenticate("agent-1", mqttPassword(credentials, "agent-1"))).isPresent();
+            assertThat(accounts.authenticate("rdr-gate-1", mqttPassword(credentials, "rdr-gate-1"))).isPresent();
             assertThat(accounts.find("agent-1")).get().satisfies(a -> {
                 assertThat(a.mayPublish("warden/v1/agents/agent-1/events")).isTrue();
                 assertThat(a.mayPublish("warden/v1/devices/lock-door-noc/command")).isTrue();
@@ -78,9 +79,34 @@ class DemoSeederIT {
                 assertThat(a.mayPublish("warden/v1/devices/rdr-door-noc-in/read")).isTrue();
                 assertThat(a.mayPublish("warden/v1/devices/lock-door-noc/command")).isFalse();
             });
+            // exactly the standard rights, no broad subtree: an agent cannot forge its devices' reads, a device
+            // cannot command itself, a reader cannot answer its own reads
+            assertThat(accounts.find("agent-1")).get().satisfies(a -> {
+                assertThat(a.publishFilters())
+                        .isEqualTo(DeviceAcls.agent("agent-1", DemoFiles.agentDevices()).publish());
+                assertThat(a.subscribeFilters())
+                        .isEqualTo(DeviceAcls.agent("agent-1", DemoFiles.agentDevices()).subscribe());
+                assertThat(a.mayPublish("warden/v1/devices/rdr-door-noc-in/read")).isFalse();
+                assertThat(a.mayPublish("warden/v1/agents/agent-1/commands")).isFalse();
+                assertThat(a.maySubscribe("warden/v1/agents/agent-1/commands")).isTrue();
+                assertThat(a.maySubscribe("warden/v1/agents/agent-1/access/response")).isTrue();
+                assertThat(a.maySubscribe("warden/v1/devices/rdr-door-noc-in/read")).isTrue();
+                assertThat(a.maySubscribe("warden/v1/devices/dc-door-noc/state")).isTrue();
+                assertThat(a.maySubscribe("warden/v1/agents/agent-1/#")).isFalse();
+            });
+            assertThat(accounts.find("lock-door-noc")).get().satisfies(a -> {
+                assertThat(a.publishFilters()).isEqualTo(DeviceAcls.device("lock-door-noc").publish());
+                assertThat(a.subscribeFilters()).isEqualTo(DeviceAcls.device("lock-door-noc").subscribe());
+                assertThat(a.mayPublish("warden/v1/devices/lock-door-noc/command")).isFalse();
+            });
+            assertThat(accounts.find("rdr-gate-1")).get().satisfies(a -> {
+                assertThat(a.publishFilters()).isEqualTo(DeviceAcls.reader("rdr-gate-1").publish());
+                assertThat(a.subscribeFilters()).isEqualTo(DeviceAcls.reader("rdr-gate-1").subscribe());
+                assertThat(a.mayPublish("warden/v1/readers/rdr-gate-1/decision")).isFalse();
+            });
 
             ReaderDecisions decisions = server.getApplicationContext().getBean(ReaderDecisions.class);
-            Instant now = Instant.now();
+            Instant now = server.getApplicationContext().getBean(java.time.Clock.class).instant();
             assertThat(decide(decisions, "rdr-door-lobby-main-in", 1001, now).verdict()).isEqualTo(Verdict.GRANT);
             assertThat(decide(decisions, "rdr-door-lobby-main-in", 1077, now).reason()).isEqualTo("PERSON_TERMINATED");
             assertThat(decide(decisions, "rdr-door-lobby-main-in", 1050, now).reason()).isEqualTo("PERSON_SUSPENDED");
@@ -126,10 +152,12 @@ class DemoSeederIT {
         assertThat(Files.readString(demo.resolve("sim.yaml"))).isEqualTo(simYaml);
     }
 
+    /** As the demo's devices ask: the standalone gate reader itself, every other reader through agent-1. */
     private static dev.warden.controller.decision.Outcome decide(ReaderDecisions d, String reader, long card,
                                                                  Instant at) {
+        boolean standalone = DemoFiles.standaloneReaders().contains(reader);
         return d.decide(new ReaderAttempt("demo-" + card, reader, null, new CardData("H10301", 12, card), null, at,
-                Source.MQTT_READER, null));
+                standalone ? Source.MQTT_READER : Source.AGENT, standalone ? null : DemoSite.AGENT));
     }
 
     private static String password(String credentials, String operator) {

@@ -29,6 +29,12 @@ class EventViewsTest {
         assertThat(EventViews.reasonText(row("ACCESS", "DENY", "OUTSIDE_SCHEDULE", "request x")))
                 .isEqualTo("Outside the access schedule");
         assertThat(EventViews.reasonText(row("ACCESS", "DENY", "UNKNOWN_READER", null))).isEqualTo("Unknown reader");
+        assertThat(EventViews.reasonText(row("ACCESS", "DENY", "AGENT_DOOR_MISMATCH", "x")))
+                .isEqualTo("The agent that asked does not serve this door");
+        assertThat(EventViews.reasonText(row("ACCESS", "DENY", "READER_NOT_STANDALONE", "x")))
+                .isEqualTo("A standalone reader read at a door that an edge agent serves");
+        assertThat(EventViews.reasonText(row("DOOR", null, "DOOR_NOT_SERVED_BY_AGENT", "claimedDoor=d9, state=OPEN")))
+                .isEqualTo("claimedDoor=d9, state=OPEN");
         assertThat(EventViews.reasonText(row("REJECTED_READ", "REJECTED", "WIEGAND_PARITY", "parity error")))
                 .isEqualTo("parity error");
         assertThat(EventViews.reasonText(row("DEVICE", null, "DEVICE_ONLINE", null))).isEqualTo("DEVICE_ONLINE");

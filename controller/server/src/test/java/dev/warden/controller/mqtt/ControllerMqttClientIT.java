@@ -42,7 +42,7 @@ class ControllerMqttClientIT {
                 assertThat(client.isConnected()).isTrue();
                 assertThat(fx.stats.snapshot().connected()).isTrue();
 
-                try (Device r1 = TestMqttClients.connect(fx.uri(), "r1", "reader-R1", "reader-one-secret")) {
+                try (Device r1 = TestMqttClients.connect(fx.uri(), "reader-R1", "reader-R1", "reader-one-secret")) {
                     assertThat(r1.publish(Topics.readerRead("R1"), bytes("one"))).isZero();
                 }
                 ControllerMqttClient.Inbound first = inbox.poll(10, TimeUnit.SECONDS);
@@ -59,7 +59,8 @@ class ControllerMqttClientIT {
                 await().atMost(Duration.ofSeconds(40)).until(client::isConnected);
                 // the in-memory broker lost the session: the client must have subscribed again
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                    try (Device r1 = TestMqttClients.connect(fx.uri(), "r1b", "reader-R1", "reader-one-secret")) {
+                    try (Device r1 =
+                            TestMqttClients.connect(fx.uri(), "reader-R1-b", "reader-R1", "reader-one-secret")) {
                         assertThat(r1.publish(Topics.readerRead("R1"), bytes("two"))).isZero();
                     }
                     ControllerMqttClient.Inbound second = inbox.poll(2, TimeUnit.SECONDS);

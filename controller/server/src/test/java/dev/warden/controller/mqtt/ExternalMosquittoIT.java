@@ -306,7 +306,7 @@ class ExternalMosquittoIT {
             assertThat(a1.subscribe(Topics.agentAccessResponse("A1"))).isEqualTo(1);
             byte[] correlation = "corr-1".getBytes(StandardCharsets.UTF_8);
             String id = requestId();
-            AccessRequest request = new AccessRequest(id, "D-A1", "R5", Direction.IN, Instant.now(),
+            AccessRequest request = new AccessRequest(id, "D-A1", "R5", Direction.IN, controllerNow(),
                     new CardData("H10301", 1, 1234), null, null);
             assertThat(a1.publish(Topics.agentAccessRequest("A1"), ContractJson.write(request),
                     Topics.agentAccessResponse("A1"), correlation)).isZero();
@@ -321,7 +321,7 @@ class ExternalMosquittoIT {
 
             long stored = stats.snapshot().events().getOrDefault(MqttIngressStats.STORED, 0L);
             long duplicates = stats.snapshot().events().getOrDefault(MqttIngressStats.DUPLICATE, 0L);
-            byte[] event = ContractJson.write(new AgentEvent("A1", 1, Instant.now(), AgentEventType.DOOR_STATE,
+            byte[] event = ContractJson.write(new AgentEvent("A1", 1, controllerNow(), AgentEventType.DOOR_STATE,
                     "D-A1", null, Map.of("state", "OPEN")));
             assertThat(a1.publish(Topics.agentEvents("A1"), event)).isLessThan(0x80);
             assertThat(a1.publish(Topics.agentEvents("A1"), event)).as("redelivered").isLessThan(0x80);
@@ -351,7 +351,7 @@ class ExternalMosquittoIT {
             assertThat(client.isConnected()).isTrue();
 
             client.publish(Topics.readerDecision("R1"), ContractJson.write(DecisionMessage.rejected("refused-1",
-                    "MALFORMED_JSON", "test", Instant.now())), 1, Duration.ofSeconds(10), null);
+                    "MALFORMED_JSON", "test", controllerNow())), 1, Duration.ofSeconds(10), null);
             await("the refusal is counted").atMost(Duration.ofSeconds(5))
                     .until(() -> ownStats.snapshot().publishesRefused() == 1);
         }
@@ -364,7 +364,7 @@ class ExternalMosquittoIT {
     }
 
     private static ReaderRead cardRead(String requestId, long number) {
-        return ReaderRead.ofCard(requestId, Instant.now(), new CardData("H10301", 1, number));
+        return ReaderRead.ofCard(requestId, controllerNow(), new CardData("H10301", 1, number));
     }
 
     private static String requestId() {
@@ -397,5 +397,10 @@ class ExternalMosquittoIT {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The controller's clock: reads are judged against it ({@link MqttIngress#STALE_READ}). */
+    private static Instant controllerNow() {
+        return ctx.getBean(java.time.Clock.class).instant();
     }
 }

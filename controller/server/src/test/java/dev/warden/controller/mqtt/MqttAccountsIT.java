@@ -37,9 +37,9 @@ class MqttAccountsIT {
         DeviceAcls.Acl acl = DeviceAcls.reader("R1");
         accounts.upsert("reader-R1", "s3cret-reader-one", acl.publish(), acl.subscribe());
 
-        assertThat(accounts.verify("reader-R1", "s3cret-reader-one")).isTrue();
-        assertThat(accounts.verify("reader-R1", "s3cret-reader-two")).isFalse();
-        assertThat(accounts.verify("reader-R2", "s3cret-reader-one")).isFalse();
+        assertThat(accounts.authenticate("reader-R1", "s3cret-reader-one").isPresent()).isTrue();
+        assertThat(accounts.authenticate("reader-R1", "s3cret-reader-two").isPresent()).isFalse();
+        assertThat(accounts.authenticate("reader-R2", "s3cret-reader-one").isPresent()).isFalse();
         assertThat(accounts.find("reader-R1")).hasValueSatisfying(a -> {
             assertThat(a.publishFilters()).isEqualTo(acl.publish());
             assertThat(a.subscribeFilters()).isEqualTo(acl.subscribe());
@@ -62,11 +62,12 @@ class MqttAccountsIT {
         List<MqttAccounts.Change> changes = new ArrayList<>();
         accounts.addChangeListener(changes::add);
         accounts.upsert("agent-A1", "first-secret-a1", List.of("warden/v1/agents/A1/events"), List.of());
-        assertThat(accounts.verify("agent-A1", "first-secret-a1")).isTrue();
+        assertThat(accounts.authenticate("agent-A1", "first-secret-a1").isPresent()).isTrue();
 
         accounts.upsert("agent-A1", "second-secret-a1", List.of("warden/v1/agents/A1/#"), List.of("x/y"));
-        assertThat(accounts.verify("agent-A1", "first-secret-a1")).as("the memo of the old secret is gone").isFalse();
-        assertThat(accounts.verify("agent-A1", "second-secret-a1")).isTrue();
+        assertThat(accounts.authenticate("agent-A1", "first-secret-a1").isPresent())
+                .as("the memo of the old secret is gone").isFalse();
+        assertThat(accounts.authenticate("agent-A1", "second-secret-a1").isPresent()).isTrue();
         assertThat(accounts.find("agent-A1").orElseThrow().publishFilters()).containsExactly("warden/v1/agents/A1/#");
 
         assertThat(changes).hasSize(2);
@@ -78,14 +79,14 @@ class MqttAccountsIT {
     @Test
     void disabledAndDeletedAccountsDoNotVerify() {
         accounts.upsert("reader-R5", "reader-five-secret", List.of("warden/v1/readers/R5/read"), List.of());
-        assertThat(accounts.verify("reader-R5", "reader-five-secret")).isTrue();
+        assertThat(accounts.authenticate("reader-R5", "reader-five-secret").isPresent()).isTrue();
         assertThat(accounts.setEnabled("reader-R5", false)).isTrue();
-        assertThat(accounts.verify("reader-R5", "reader-five-secret")).isFalse();
+        assertThat(accounts.authenticate("reader-R5", "reader-five-secret").isPresent()).isFalse();
         assertThat(accounts.find("reader-R5").orElseThrow().enabled()).isFalse();
         assertThat(accounts.setEnabled("reader-R5", true)).isTrue();
-        assertThat(accounts.verify("reader-R5", "reader-five-secret")).isTrue();
+        assertThat(accounts.authenticate("reader-R5", "reader-five-secret").isPresent()).isTrue();
         assertThat(accounts.delete("reader-R5")).isTrue();
-        assertThat(accounts.verify("reader-R5", "reader-five-secret")).isFalse();
+        assertThat(accounts.authenticate("reader-R5", "reader-five-secret").isPresent()).isFalse();
         assertThat(accounts.delete("reader-R5")).isFalse();
         assertThat(accounts.setEnabled("nobody", true)).isFalse();
     }
@@ -96,15 +97,41 @@ class MqttAccountsIT {
         MqttAccounts slow = new MqttAccounts(ds, 400_000, Duration.ofSeconds(30), Clock.systemUTC());
         slow.upsert("reader-R6", "reader-six-secret", List.of("warden/v1/readers/R6/read"), List.of());
         long first = System.nanoTime();
-        assertThat(slow.verify("reader-R6", "reader-six-secret")).isTrue();
+        assertThat(slow.authenticate("reader-R6", "reader-six-secret").isPresent()).isTrue();
         long firstNanos = System.nanoTime() - first;
         long rest = System.nanoTime();
         for (int i = 0; i < 200; i++) {
-            assertThat(slow.verify("reader-R6", "reader-six-secret")).isTrue();
+            assertThat(slow.authenticate("reader-R6", "reader-six-secret").isPresent()).isTrue();
         }
         long restNanos = System.nanoTime() - rest;
         assertThat(restNanos).as("200 memo checks take less than one PBKDF2 run").isLessThan(firstNanos);
-        assertThat(slow.verify("reader-R6", "reader-six-secreT")).isFalse();
+        assertThat(slow.authenticate("reader-R6", "reader-six-secreT").isPresent()).isFalse();
+    }
+
+    /**
+     * Verifies that random usernames do not grow the cache, and that an unknown or disabled username costs the same
+     * PBKDF2 check as a wrong secret for a real account (the timing must not reveal which usernames exist).
+     */
+    @Test
+    void unknownUsernamesAreNotCachedAndCostAsMuchAsAWrongSecret() {
+        accounts.upsert("reader-R7", "reader-seven-secret", List.of("warden/v1/readers/R7/read"), List.of());
+        java.util.Random random = new java.util.Random(7L);
+        for (int i = 0; i < 2000; i++) {
+            String name = "probe-" + Long.toHexString(random.nextLong());
+            assertThat(accounts.find(name)).isEmpty();
+        }
+        assertThat(accounts.find("reader-R7")).isPresent();
+        assertThat(accounts.cachedRows()).as("only the one real account is cached").isEqualTo(1);
+
+        long before = accounts.secretChecks();
+        assertThat(accounts.authenticate("reader-R7", "not-the-secret")).isEmpty();
+        assertThat(accounts.secretChecks()).as("wrong secret: one PBKDF2 check").isEqualTo(before + 1);
+        assertThat(accounts.authenticate("nobody-here", "not-the-secret")).isEmpty();
+        assertThat(accounts.secretChecks()).as("unknown user: one (dummy) PBKDF2 check").isEqualTo(before + 2);
+        accounts.setEnabled("reader-R7", false);
+        assertThat(accounts.authenticate("reader-R7", "reader-seven-secret")).isEmpty();
+        assertThat(accounts.secretChecks()).as("disabled user: one (dummy) PBKDF2 check").isEqualTo(before + 3);
+        assertThat(accounts.cachedRows()).isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -126,6 +153,6 @@ class MqttAccountsIT {
         assertThatThrownBy(() -> accounts.upsert("reader-R1", "long-enough-secret", tooMany, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(accounts.find("reader-R1")).isEmpty();
-        assertThat(accounts.verify("bad user", "x")).isFalse();
+        assertThat(accounts.authenticate("bad user", "x").isPresent()).isFalse();
     }
 }

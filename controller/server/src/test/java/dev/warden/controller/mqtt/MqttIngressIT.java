@@ -127,7 +127,7 @@ class MqttIngressIT {
 
             String unknownCard = requestId();
             r1.publish(Topics.readerRead("R1"), ContractJson.write(
-                    ReaderRead.ofCard(unknownCard, Instant.now(), new CardData("H10301", 1, 9999))));
+                    ReaderRead.ofCard(unknownCard, controllerNow(), new CardData("H10301", 1, 9999))));
             DecisionMessage denied = decisionFrom(r1);
             assertThat(denied.requestId()).isEqualTo(unknownCard);
             assertThat(denied.decision()).isEqualTo(Verdict.DENY);
@@ -136,12 +136,59 @@ class MqttIngressIT {
         }
     }
 
+    /**
+     * Verifies that a read older than 30 s (e.g. queued in the controller's persistent session while it was down) or
+     * more than 5 min in the future is not decided: REJECTED STALE_READ, counted, and recorded as a rejected read.
+     */
+    @Test
+    void aStaleOrFutureReadIsRejectedNotDecided() throws Exception {
+        try (Device r1 = reader("r1-stale")) {
+            assertThat(r1.subscribe(Topics.readerDecision("R1"))).isEqualTo(1);
+            long staleBefore = stats.rejections(MqttIngress.STALE_READ);
+            long grantsBefore = stats.snapshot().decisions().getOrDefault("GRANT", 0L);
+
+            String old = requestId();
+            r1.publish(Topics.readerRead("R1"), ContractJson.write(
+                    ReaderRead.ofCard(old, controllerNow().minusSeconds(45), new CardData("H10301", 1, 1234))));
+            DecisionMessage stale = decisionFrom(r1);
+            assertThat(stale.requestId()).isEqualTo(old);
+            assertThat(stale.decision()).isEqualTo(Verdict.REJECTED);
+            assertThat(stale.reason()).isEqualTo(MqttIngress.STALE_READ);
+            assertThat(stale.unlockMs()).isZero();
+
+            String future = requestId();
+            r1.publish(Topics.readerRead("R1"), ContractJson.write(
+                    ReaderRead.ofCard(future, controllerNow().plusSeconds(600), new CardData("H10301", 1, 1234))));
+            DecisionMessage ahead = decisionFrom(r1);
+            assertThat(ahead.requestId()).isEqualTo(future);
+            assertThat(ahead.decision()).isEqualTo(Verdict.REJECTED);
+            assertThat(ahead.reason()).isEqualTo(MqttIngress.STALE_READ);
+
+            String fresh = requestId();
+            r1.publish(Topics.readerRead("R1"), ContractJson.write(
+                    ReaderRead.ofCard(fresh, controllerNow().minusSeconds(5), new CardData("H10301", 1, 1234))));
+            assertThat(decisionFrom(r1).decision()).as("a read a few seconds old is decided").isEqualTo(Verdict.GRANT);
+
+            assertThat(stats.rejections(MqttIngress.STALE_READ)).isEqualTo(staleBefore + 2);
+            assertThat(stats.snapshot().decisions().getOrDefault("GRANT", 0L)).isEqualTo(grantsBefore + 1);
+            try (HttpClient http = ctx.createBean(HttpClient.class, server.getURL())) {
+                Api admin = Api.admin(http);
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> page = admin.get("/api/v1/events?decision=REJECTED&size=500", Map.class);
+                    assertThat(String.valueOf(page.get("items"))).contains(old).contains(future)
+                            .contains(MqttIngress.STALE_READ);
+                });
+            }
+        }
+    }
+
     @Test
     void aReadAtAReaderBoundToNoDoorIsDenied() throws Exception {
         MqttAccounts accounts = ctx.getBean(MqttAccounts.class);
         DeviceAcls.Acl acl = DeviceAcls.reader("R-nowhere");
         accounts.upsert("reader-R-nowhere", READER_SECRET, acl.publish(), acl.subscribe());
-        try (Device r = TestMqttClients.connect(uri, "r-nowhere", "reader-R-nowhere", READER_SECRET)) {
+        try (Device r = TestMqttClients.connect(uri, "reader-R-nowhere", "reader-R-nowhere", READER_SECRET)) {
             assertThat(r.subscribe(Topics.readerDecision("R-nowhere"))).isEqualTo(1);
             r.publish(Topics.readerRead("R-nowhere"), ContractJson.write(cardRead(requestId())));
             DecisionMessage answer = decisionFrom(r);
@@ -212,7 +259,7 @@ class MqttIngressIT {
             String flipped = bits.substring(0, 25) + (bits.charAt(25) == '0' ? '1' : '0');
             String id = requestId();
             r1.publish(Topics.readerRead("R1"),
-                    ContractJson.write(new ReaderRead(id, Instant.now(), null, flipped, null)));
+                    ContractJson.write(new ReaderRead(id, controllerNow(), null, flipped, null)));
             DecisionMessage parity = decisionFrom(r1);
             assertThat(parity.decision()).isEqualTo(Verdict.REJECTED);
             assertThat(parity.reason()).isEqualTo("WIEGAND_PARITY_ERROR");
@@ -220,7 +267,7 @@ class MqttIngressIT {
 
             String good = requestId();
             r1.publish(Topics.readerRead("R1"),
-                    ContractJson.write(new ReaderRead(good, Instant.now(), null, bits, null)));
+                    ContractJson.write(new ReaderRead(good, controllerNow(), null, bits, null)));
             DecisionMessage next = decisionFrom(r1);
             assertThat(next.requestId()).isEqualTo(good);
             assertThat(next.decision()).as("the same card, decoded from its Wiegand bits").isEqualTo(Verdict.GRANT);
@@ -237,7 +284,7 @@ class MqttIngressIT {
             assertThat(a1.subscribe(Topics.agentAccessResponse("A1"))).isEqualTo(1);
             byte[] correlation = "corr-77".getBytes(StandardCharsets.UTF_8);
             String id = requestId();
-            AccessRequest request = new AccessRequest(id, "D-A1", "R5", Direction.IN, Instant.now(),
+            AccessRequest request = new AccessRequest(id, "D-A1", "R5", Direction.IN, controllerNow(),
                     new CardData("H10301", 1, 1234), null, null);
             a1.publish(Topics.agentAccessRequest("A1"), ContractJson.write(request),
                     Topics.agentAccessResponse("A1"), correlation);
@@ -253,7 +300,7 @@ class MqttIngressIT {
 
             long ignoredBefore = stats.snapshot().responseTopicsIgnored();
             String wrongDoor = requestId();
-            AccessRequest stale = new AccessRequest(wrongDoor, "D-R1", "R5", Direction.IN, Instant.now(), null,
+            AccessRequest stale = new AccessRequest(wrongDoor, "D-R1", "R5", Direction.IN, controllerNow(), null,
                     new WiegandEncoder().encode(WiegandFormats.H10301, 1, 1234), null);
             a1.publish(Topics.agentAccessRequest("A1"), ContractJson.write(stale), "warden/v1/agents/A1/elsewhere",
                     correlation);
@@ -272,7 +319,7 @@ class MqttIngressIT {
         try (Device a1 = agent("a1-events")) {
             long storedBefore = stats.snapshot().events().getOrDefault(MqttIngressStats.STORED, 0L);
             long duplicateBefore = stats.snapshot().events().getOrDefault(MqttIngressStats.DUPLICATE, 0L);
-            AgentEvent event = new AgentEvent("A1", 1, Instant.now(), AgentEventType.DEVICE_ONLINE, null, "R7",
+            AgentEvent event = new AgentEvent("A1", 1, controllerNow(), AgentEventType.DEVICE_ONLINE, null, "R7",
                     Map.of());
             byte[] payload = ContractJson.write(event);
             assertThat(a1.publish(Topics.agentEvents("A1"), payload)).isLessThan(0x80);
@@ -292,7 +339,7 @@ class MqttIngressIT {
         try (Device a1 = agent("a1-spoof")) {
             long before = stats.rejections(MqttIngress.AGENT_ID_MISMATCH);
             long storedBefore = stats.snapshot().events().getOrDefault(MqttIngressStats.STORED, 0L);
-            AgentEvent spoofed = new AgentEvent("A2", 5, Instant.now(), AgentEventType.DOOR_STATE, "D1", null,
+            AgentEvent spoofed = new AgentEvent("A2", 5, controllerNow(), AgentEventType.DOOR_STATE, "D1", null,
                     Map.of("state", "OPEN"));
             assertThat(a1.publish(Topics.agentEvents("A1"), ContractJson.write(spoofed))).isLessThan(0x80);
 
@@ -306,7 +353,7 @@ class MqttIngressIT {
     void anAgentsRetainedStatusReachesPresence() throws Exception {
         try (Device a1 = agent("a1-status")) {
             long before = stats.snapshot().statusUpdates();
-            AgentStatus online = new AgentStatus("A1", AgentStatus.State.ONLINE, Instant.now(), "1.2.3");
+            AgentStatus online = new AgentStatus("A1", AgentStatus.State.ONLINE, controllerNow(), "1.2.3");
             assertThat(a1.publish(Topics.agentStatus("A1"), ContractJson.write(online))).isLessThan(0x80);
             await().atMost(Duration.ofSeconds(10)).until(() -> stats.snapshot().statusUpdates() == before + 1);
             assertThat(ctx.getBean(AgentRepository.class).findById("A1")).isPresent();
@@ -356,15 +403,15 @@ class MqttIngressIT {
     // --- helpers ---------------------------------------------------------------------------------------
 
     private static Device reader(String clientId) throws Exception {
-        return TestMqttClients.connect(uri, clientId, "reader-R1", READER_SECRET);
+        return TestMqttClients.connect(uri, "reader-R1-" + clientId, "reader-R1", READER_SECRET);
     }
 
     private static Device agent(String clientId) throws Exception {
-        return TestMqttClients.connect(uri, clientId, "agent-A1", AGENT_SECRET);
+        return TestMqttClients.connect(uri, "agent-A1-" + clientId, "agent-A1", AGENT_SECRET);
     }
 
     private static ReaderRead cardRead(String requestId) {
-        return ReaderRead.ofCard(requestId, Instant.now(), new CardData("H10301", 1, 1234));
+        return ReaderRead.ofCard(requestId, controllerNow(), new CardData("H10301", 1, 1234));
     }
 
     private static String requestId() {
@@ -381,5 +428,10 @@ class MqttIngressIT {
         Parsed<DecisionMessage> parsed = ContractJson.parse(received.message().getPayload(), DecisionMessage.class);
         assertThat(parsed).isInstanceOf(Parsed.Ok.class);
         return ((Parsed.Ok<DecisionMessage>) parsed).value();
+    }
+
+    /** The controller's clock: reads are judged against it ({@link MqttIngress#STALE_READ}). */
+    private static Instant controllerNow() {
+        return ctx.getBean(java.time.Clock.class).instant();
     }
 }

@@ -106,6 +106,15 @@ class AuthIT {
         assertThat(health).isEqualTo(Map.of("status", "UP"));
     }
 
+    /** Verifies that signed-in operators see the access index's health details (version), anonymous callers not. */
+    @Test
+    void healthDetailsAreForAuthenticatedCallers() {
+        Api admin = Api.admin(client);
+        Map<String, Object> health = admin.map("/health");
+        assertThat(health).containsEntry("status", "UP");
+        assertThat(health.toString()).contains("accessIndex").contains("version");
+    }
+
     @Test
     void operatorsAreManagedByAdminAndTheLastAdminStays() {
         Api admin = Api.admin(client);
