@@ -1,7 +1,7 @@
 -- Warden controller schema, version 1.
 -- Portable SQL: runs unchanged on H2 2.x and PostgreSQL 13+ (no vendor types, no vendor functions).
 -- Ids chosen by operators are VARCHAR(64) matching [A-Za-z0-9._-]{1,64}; instants are TIMESTAMP WITH TIME ZONE.
--- Migrations V1..V99 belong to the controller core; V100+ to the MQTT adapters.
+-- Later migrations are numbered in order (V2 MQTT accounts, V3 operator credential changes, ...).
 
 CREATE TABLE site (
     id          VARCHAR(64)  NOT NULL PRIMARY KEY,

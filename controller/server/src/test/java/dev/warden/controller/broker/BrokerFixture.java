@@ -16,7 +16,7 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A real embedded broker on a random port with its security extension, backed by {@link MqttAccounts} on a private
- * in-memory H2 database with the V100 migration applied. No Micronaut context. Close it to stop everything.
+ * in-memory H2 database with the V2 migration applied. No Micronaut context. Close it to stop everything.
  */
 public final class BrokerFixture implements AutoCloseable {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Verifies MqttAccounts against a real H2 database with the V100 migration. */
+/** Verifies MqttAccounts against a real H2 database with the V2 migration. */
 class MqttAccountsIT {
 
     private JdbcDataSource ds;

@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** Private in-memory H2 databases with the MQTT account table (the V100 migration, run as Flyway would). */
+/** Private in-memory H2 databases with the MQTT account table (the V2 migration, run as Flyway would). */
 public final class TestDatabases {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
@@ -23,7 +23,7 @@ public final class TestDatabases {
         ds.setURL("jdbc:h2:mem:mqtt" + COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         try (Connection c = ds.getConnection();
                 Statement st = c.createStatement();
-                InputStream in = TestDatabases.class.getResourceAsStream("/db/migration/V100__mqtt_accounts.sql")) {
+                InputStream in = TestDatabases.class.getResourceAsStream("/db/migration/V2__mqtt_accounts.sql")) {
             StringBuilder sql = new StringBuilder();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.trim().startsWith("--")) {
