@@ -20,7 +20,7 @@ class ContractArchitectureTest {
     static final ArchRule dependsOnlyOnJavaAndJackson = classes()
             .that().resideInAPackage("dev.warden.contract..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "java..", "com.fasterxml.jackson..", "dev.warden.contract..")
+                    "java..", "javax.net..", "com.fasterxml.jackson..", "dev.warden.contract..")
             .because("the controller, the edge agent, MQTT devices and the simulator all embed the contract");
 
     @ArchTest

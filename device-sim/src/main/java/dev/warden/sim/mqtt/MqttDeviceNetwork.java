@@ -1,5 +1,7 @@
 package dev.warden.sim.mqtt;
 
+import dev.warden.contract.NoDelaySocketFactories;
+import javax.net.ssl.SSLSocketFactory;
 import dev.warden.sim.device.DeviceChannel;
 import dev.warden.sim.device.DeviceNetwork;
 import java.net.URI;
@@ -81,7 +83,9 @@ public final class MqttDeviceNetwork implements DeviceNetwork {
             options.setKeepAliveInterval(30);
             options.setConnectionTimeout(10);
             boolean tls = URI.create(uri).getScheme().toLowerCase(Locale.ROOT).equals("ssl");
-            options.setSocketFactory(tls ? NoDelaySslSocketFactory.withDefaultTrust() : new NoDelaySocketFactory());
+            options.setSocketFactory(tls
+                    ? NoDelaySocketFactories.tls((SSLSocketFactory) SSLSocketFactory.getDefault())
+                    : NoDelaySocketFactories.plain());
             options.setUserName(deviceId);
             if (password != null) {
                 options.setPassword(password.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.warden.controller.mqtt;
 
+import dev.warden.contract.NoDelaySocketFactories;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;

@@ -1,5 +1,6 @@
 package dev.warden.controller.mqtt;
 
+import dev.warden.contract.NoDelaySocketFactories;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

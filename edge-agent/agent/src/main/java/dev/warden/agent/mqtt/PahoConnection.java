@@ -1,5 +1,7 @@
 package dev.warden.agent.mqtt;
 
+import dev.warden.contract.NoDelaySocketFactories;
+import javax.net.ssl.SSLSocketFactory;
 import dev.warden.agent.config.MqttSettings;
 import dev.warden.agent.health.Counters;
 import java.net.URI;
@@ -105,7 +107,9 @@ final class PahoConnection implements AutoCloseable {
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
         boolean tls = URI.create(settings.uri()).getScheme().toLowerCase(Locale.ROOT).equals("ssl");
-        options.setSocketFactory(tls ? NoDelaySslSocketFactory.withDefaultTrust() : new NoDelaySocketFactory());
+        options.setSocketFactory(tls
+                ? NoDelaySocketFactories.tls((SSLSocketFactory) SSLSocketFactory.getDefault())
+                : NoDelaySocketFactories.plain());
         if (settings.username() != null) {
             options.setUserName(settings.username());
         }

@@ -1,4 +1,4 @@
-package dev.warden.controller.mqtt;
+package dev.warden.contract;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,7 +8,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Socket factories that turn Nagle's algorithm off. Paho never sets TCP_NODELAY, which caps QoS 1 request/response
- * at a few hundred round trips a second; every Paho client of the controller gets one of these.
+ * at a few hundred round trips a second; every Paho client (controller, edge agent, simulator) gets one of these.
  */
 public final class NoDelaySocketFactories {
 

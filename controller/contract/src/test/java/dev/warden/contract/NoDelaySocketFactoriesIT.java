@@ -1,4 +1,4 @@
-package dev.warden.sim.mqtt;
+package dev.warden.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Verifies every connecting overload of the simulator's no-delay factories against a loopback listener. */
-class NoDelaySocketFactoryIT {
+/** Verifies every connecting overload of the no-delay factories against a loopback listener. */
+class NoDelaySocketFactoriesIT {
 
     private final InetAddress loopback = InetAddress.getLoopbackAddress();
     private final List<Socket> opened = new ArrayList<>();
@@ -42,7 +42,7 @@ class NoDelaySocketFactoryIT {
 
     @Test
     void everyPlainOverloadConnectsWithTcpNoDelay() throws Exception {
-        NoDelaySocketFactory f = new NoDelaySocketFactory();
+        var f = NoDelaySocketFactories.plain();
         List<Socket> sockets = List.of(
                 keep(f.createSocket(loopback.getHostAddress(), port)),
                 keep(f.createSocket(loopback.getHostAddress(), port, loopback, 0)),
@@ -57,7 +57,7 @@ class NoDelaySocketFactoryIT {
 
     @Test
     void everyTlsOverloadConnectsWithTcpNoDelay() throws Exception {
-        NoDelaySslSocketFactory f = NoDelaySslSocketFactory.withDefaultTrust();
+        var f = NoDelaySocketFactories.tls((javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault());
         Socket plain = keep(new Socket(loopback, port));
         List<Socket> sockets = List.of(
                 keep(f.createSocket(loopback.getHostAddress(), port)),
