@@ -117,7 +117,8 @@ class ReadToUnlockSystemIT {
                     assertThat(e.get("reason").asText()).isEqualTo("GRANTED");
                     assertThat(e.get("source").asText()).isEqualTo("AGENT");
                 }));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events("doorId=" + LOBBY_DOOR).get("items"))
+        // one CI run (loaded machine, JaCoCo on) saw no door event within 20 s; retries are now logged at WARN
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events("doorId=" + LOBBY_DOOR).get("items"))
                 .anySatisfy(e -> {
                     assertThat(e.get("kind").asText()).isEqualTo("DOOR");
                     assertThat(e.get("seq").asLong()).isPositive();

@@ -110,7 +110,10 @@ public class MqttIngress implements AutoCloseable {
         this.settings = settings;
         this.clock = clock != null ? clock : Clock.systemUTC();
         this.eventStorage = new EventStorage(Duration.ofMillis(100), Duration.ofSeconds(5),
-                settings.getEventRetryBudget(), d -> Thread.sleep(d.toMillis()));
+                settings.getEventRetryBudget(), d -> {
+                    LOG.warn("Storing an agent event failed; retrying in {} ms (agent events wait in order)", d.toMillis());
+                    Thread.sleep(d.toMillis());
+                });
     }
 
     /** Starts the workers, then connects and subscribes. */
