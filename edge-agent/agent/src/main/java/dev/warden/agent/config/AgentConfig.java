@@ -9,9 +9,17 @@ import java.util.List;
  * passed validation: ids match the contract's id pattern, device ids are unique, durations are in range.
  *
  * @param dataDir where the agent keeps its state (the event sequence counter)
+ * @param serialBuses serial lines and their devices (OSDP readers, fingerprint modules, Modbus devices)
  */
-public record AgentConfig(String agentId, MqttSettings mqtt, Duration decisionTimeout, Path dataDir, List<DoorConfig> doors) {
+public record AgentConfig(
+        String agentId, MqttSettings mqtt, Duration decisionTimeout, Path dataDir, List<DoorConfig> doors, List<SerialBusConfig> serialBuses) {
     public AgentConfig {
         doors = List.copyOf(doors);
+        serialBuses = List.copyOf(serialBuses);
+    }
+
+    /** An agent whose devices are all on MQTT. */
+    public AgentConfig(String agentId, MqttSettings mqtt, Duration decisionTimeout, Path dataDir, List<DoorConfig> doors) {
+        this(agentId, mqtt, decisionTimeout, dataDir, doors, List.of());
     }
 }

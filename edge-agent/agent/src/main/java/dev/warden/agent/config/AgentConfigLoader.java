@@ -19,8 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
@@ -43,7 +45,23 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *     readers:
  *       - { deviceId: rdr-door-lobby-main-in, direction: IN }
  *     lock: lock-door-lobby-main
- *     contact: dc-door-lobby-main  # optional
+ *     contact: dc-door-lobby-main  # optional; may be the lock itself (a turnstile reports its own door contact)
+ *     fingerprint: fp-door-cage-a  # optional: card, then finger on this module of a serial bus
+ * serialBuses:                     # optional: devices on serial lines (see docs/devices.md)
+ *   - id: osdp-1
+ *     protocol: OSDP               # OSDP | FINGERPRINT | MODBUS
+ *     port: /dev/ttyUSB0           # a local serial device, or  tcp: 10.0.0.5:4001  (a serial device server)
+ *     baud: 9600                   # optional, default 9600 (OSDP), 57600 (FINGERPRINT), 19200 (MODBUS)
+ *     parity: NONE                 # optional: NONE | EVEN | ODD
+ *     stopBits: 1                  # optional: 1 | 2
+ *     rs485: false                 # optional
+ *     secureChannel: REQUIRED      # OSDP only: OFF | REQUIRED (default REQUIRED)
+ *     devices:
+ *       - { id: rdr-door-a-in, address: 0, installMode: true, relays: { lock-door-a: 0 } }    # OSDP reader
+ *       - { id: fp-door-a, address: 4294967295, password: "00000000" }                        # fingerprint module
+ *       - { id: gate-1, address: 1, pollMs: 100, profile: TURNSTILE }                         # Modbus device
+ *       - { id: env-1, address: 2, pollMs: 1000, points: [ { name: temperature, table: INPUT_REGISTER,
+ *           register: 0, scale: 0.1, unit: C, signed: true } ] }
  * </pre>
  *
  * Every problem is reported as an {@link InvalidConfigException} naming the file and the field path (e.g.
@@ -66,7 +84,13 @@ public final class AgentConfigLoader {
     /** Every field name of the schema: the only source text an error about YAML syntax may repeat. */
     private static final Set<String> FIELD_NAMES = Set.of(
             "agentId", "mqtt", "uri", "username", "password", "decisionTimeoutMs", "dataDir",
-            "doors", "id", "unlockMs", "readers", "deviceId", "direction", "lock", "contact");
+            "doors", "id", "unlockMs", "readers", "deviceId", "direction", "lock", "contact", "fingerprint",
+            "serialBuses", "protocol", "port", "tcp", "baud", "parity", "stopBits", "rs485", "secureChannel", "devices",
+            "address", "installMode", "relays", "pollMs", "profile", "points", "name", "table", "register", "scale",
+            "unit", "signed", "counter");
+
+    static final Set<String> MODBUS_PROFILES = Set.of("TURNSTILE", "ENVIRONMENT");
+    static final Set<String> MODBUS_TABLES = Set.of("COIL", "DISCRETE_INPUT", "INPUT_REGISTER", "HOLDING_REGISTER");
 
     private AgentConfigLoader() {}
 
@@ -98,7 +122,7 @@ public final class AgentConfigLoader {
             throw new InvalidConfigException("the file is empty");
         }
         Obj top = Obj.of(root, "");
-        top.allowOnly("agentId", "mqtt", "decisionTimeoutMs", "dataDir", "doors");
+        top.allowOnly("agentId", "mqtt", "decisionTimeoutMs", "dataDir", "doors", "serialBuses");
 
         String agentId = top.id("agentId");
         MqttSettings mqtt = mqtt(top.object("mqtt"));
@@ -121,7 +145,21 @@ public final class AgentConfigLoader {
             }
             doors.add(door);
         }
-        return new AgentConfig(agentId, mqtt, timeout, dataDir, doors);
+        List<SerialBusConfig> buses = new ArrayList<>();
+        if (top.has("serialBuses")) {
+            List<JsonNode> busNodes = top.list("serialBuses");
+            Set<String> busIds = new HashSet<>();
+            Set<String> serialIds = new HashSet<>();
+            for (int i = 0; i < busNodes.size(); i++) {
+                SerialBusConfig bus = serialBus(Obj.of(busNodes.get(i), "serialBuses[" + i + "]"), serialIds);
+                if (!busIds.add(bus.id())) {
+                    throw new InvalidConfigException("serialBuses[" + i + "].id: bus id '" + bus.id() + "' is used twice");
+                }
+                buses.add(bus);
+            }
+        }
+        checkSerialDevicesAgainstDoors(doors, buses);
+        return new AgentConfig(agentId, mqtt, timeout, dataDir, doors, buses);
     }
 
     /**
@@ -201,7 +239,7 @@ public final class AgentConfigLoader {
     }
 
     private static DoorConfig door(Obj d, Set<String> deviceIds) throws InvalidConfigException {
-        d.allowOnly("id", "unlockMs", "readers", "lock", "contact");
+        d.allowOnly("id", "unlockMs", "readers", "lock", "contact", "fingerprint");
         String id = d.id("id");
         Duration unlockFor = Duration.ofMillis(d.longIn("unlockMs", 1, DoorCommand.MAX_DURATION_MS));
         List<JsonNode> readerNodes = d.list("readers");
@@ -221,9 +259,199 @@ public final class AgentConfigLoader {
         String contact = null;
         if (d.has("contact")) {
             contact = d.id("contact");
-            unique(deviceIds, contact, d.field("contact"));
+            if (!contact.equals(lock)) {
+                unique(deviceIds, contact, d.field("contact"));
+            }
         }
-        return new DoorConfig(id, unlockFor, readers, lock, contact);
+        String fingerprint = null;
+        if (d.has("fingerprint")) {
+            fingerprint = d.id("fingerprint");
+            unique(deviceIds, fingerprint, d.field("fingerprint"));
+        }
+        return new DoorConfig(id, unlockFor, readers, lock, contact, fingerprint);
+    }
+
+    private static SerialBusConfig serialBus(Obj b, Set<String> serialIds) throws InvalidConfigException {
+        b.allowOnly("id", "protocol", "port", "tcp", "baud", "parity", "stopBits", "rs485", "secureChannel", "devices");
+        String id = b.id("id");
+        SerialBusConfig.Protocol protocol = b.choice("protocol", SerialBusConfig.Protocol.class);
+        if (b.has("port") == b.has("tcp")) {
+            throw new InvalidConfigException(b.field("port") + ": give exactly one of port (a serial device) or tcp (host:port of a serial device server)");
+        }
+        String port = null;
+        String tcpHost = null;
+        int tcpPort = 0;
+        if (b.has("port")) {
+            port = b.path("port").toString();
+        } else {
+            String tcp = b.text("tcp");
+            int colon = tcp.lastIndexOf(':');
+            if (colon <= 0 || colon == tcp.length() - 1 || !tcp.substring(colon + 1).matches("[0-9]{1,5}")
+                    || Integer.parseInt(tcp.substring(colon + 1)) < 1 || Integer.parseInt(tcp.substring(colon + 1)) > 65535) {
+                throw new InvalidConfigException(b.field("tcp") + " must be host:port with a port of 1..65535 (was " + shown(tcp) + ")");
+            }
+            tcpHost = tcp.substring(0, colon);
+            tcpPort = Integer.parseInt(tcp.substring(colon + 1));
+        }
+        int defaultBaud = switch (protocol) {
+            case OSDP -> 9600;
+            case FINGERPRINT -> 57600;
+            case MODBUS -> 19200;
+        };
+        int baud = b.has("baud") ? (int) b.longIn("baud", 1200, 921600) : defaultBaud;
+        SerialBusConfig.Parity parity = b.has("parity") ? b.choice("parity", SerialBusConfig.Parity.class) : SerialBusConfig.Parity.NONE;
+        int stopBits = b.has("stopBits") ? (int) b.longIn("stopBits", 1, 2) : 1;
+        boolean rs485 = b.has("rs485") && b.bool("rs485");
+        boolean secure = true;
+        if (b.has("secureChannel")) {
+            if (protocol != SerialBusConfig.Protocol.OSDP) {
+                throw new InvalidConfigException(b.field("secureChannel") + " applies to OSDP buses only");
+            }
+            String mode = b.text("secureChannel");
+            if (!mode.equals("REQUIRED") && !mode.equals("OFF")) {
+                throw new InvalidConfigException(b.field("secureChannel") + " must be REQUIRED or OFF (was " + shown(mode) + ")");
+            }
+            secure = mode.equals("REQUIRED");
+        }
+        List<JsonNode> deviceNodes = b.list("devices");
+        if (deviceNodes.isEmpty()) {
+            throw new InvalidConfigException(b.field("devices") + " must list at least one device");
+        }
+        List<SerialDeviceConfig> devices = new ArrayList<>();
+        Set<Long> addresses = new HashSet<>();
+        for (int i = 0; i < deviceNodes.size(); i++) {
+            Obj d = Obj.of(deviceNodes.get(i), b.field("devices") + "[" + i + "]");
+            SerialDeviceConfig device = switch (protocol) {
+                case OSDP -> osdpReader(d);
+                case FINGERPRINT -> fingerprintModule(d);
+                case MODBUS -> modbusDevice(d);
+            };
+            unique(serialIds, device.id(), d.field("id"));
+            long address = switch (device) {
+                case SerialDeviceConfig.OsdpReader r -> r.address();
+                case SerialDeviceConfig.FingerprintModule f -> f.address();
+                case SerialDeviceConfig.ModbusDevice m -> m.address();
+            };
+            if (!addresses.add(address)) {
+                throw new InvalidConfigException(d.field("address") + ": address " + address + " is used twice on bus " + id);
+            }
+            devices.add(device);
+        }
+        return new SerialBusConfig(id, protocol, port, tcpHost, tcpPort, baud, parity, stopBits, rs485,
+                protocol == SerialBusConfig.Protocol.OSDP && secure, devices);
+    }
+
+    private static SerialDeviceConfig.OsdpReader osdpReader(Obj d) throws InvalidConfigException {
+        d.allowOnly("id", "address", "installMode", "relays");
+        String id = d.id("id");
+        int address = (int) d.longIn("address", 0, 126);
+        boolean install = d.has("installMode") && d.bool("installMode");
+        Map<String, Integer> relays = new LinkedHashMap<>();
+        if (d.has("relays")) {
+            Obj r = d.object("relays");
+            for (Iterator<String> it = r.node().fieldNames(); it.hasNext(); ) {
+                String relayId = it.next();
+                if (!Topics.isValidId(relayId)) {
+                    throw new InvalidConfigException(r.field(Obj.shownName(relayId)) + ": a relay id must be 1..64 characters from [A-Za-z0-9._-]");
+                }
+                relays.put(relayId, (int) r.longIn(relayId, 0, 255));
+            }
+        }
+        return new SerialDeviceConfig.OsdpReader(id, address, install, relays);
+    }
+
+    private static SerialDeviceConfig.FingerprintModule fingerprintModule(Obj d) throws InvalidConfigException {
+        d.allowOnly("id", "address", "password");
+        String id = d.id("id");
+        long address = d.has("address") ? d.longIn("address", 0, 0xFFFF_FFFFL) : 0xFFFF_FFFFL;
+        long password = 0;
+        if (d.has("password")) {
+            String p = d.secret("password");
+            if (!p.matches("[0-9A-Fa-f]{8}")) {
+                throw new InvalidConfigException(d.field("password") + " must be 8 hexadecimal digits, quoted (the module's 32-bit password)");
+            }
+            password = Long.parseLong(p, 16);
+        }
+        return new SerialDeviceConfig.FingerprintModule(id, address, password);
+    }
+
+    private static SerialDeviceConfig.ModbusDevice modbusDevice(Obj d) throws InvalidConfigException {
+        d.allowOnly("id", "address", "pollMs", "profile", "points");
+        String id = d.id("id");
+        int address = (int) d.longIn("address", 1, 247);
+        Duration poll = Duration.ofMillis(d.has("pollMs") ? d.longIn("pollMs", 20, 3_600_000) : 1000);
+        if (d.has("profile") == d.has("points")) {
+            throw new InvalidConfigException(d.field("profile") + ": give exactly one of profile (TURNSTILE, ENVIRONMENT) or points");
+        }
+        String profile = null;
+        List<SerialDeviceConfig.ModbusPoint> points = new ArrayList<>();
+        if (d.has("profile")) {
+            profile = d.text("profile");
+            if (!MODBUS_PROFILES.contains(profile)) {
+                throw new InvalidConfigException(d.field("profile") + " must be one of " + MODBUS_PROFILES + " (was " + shown(profile) + ")");
+            }
+        } else {
+            List<JsonNode> pointNodes = d.list("points");
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < pointNodes.size(); i++) {
+                Obj p = Obj.of(pointNodes.get(i), d.field("points") + "[" + i + "]");
+                p.allowOnly("name", "table", "register", "scale", "unit", "signed", "counter");
+                String name = p.id("name");
+                if (!names.add(name)) {
+                    throw new InvalidConfigException(p.field("name") + ": point '" + name + "' is listed twice");
+                }
+                String table = p.text("table");
+                if (!MODBUS_TABLES.contains(table)) {
+                    throw new InvalidConfigException(p.field("table") + " must be one of " + MODBUS_TABLES + " (was " + shown(table) + ")");
+                }
+                int register = (int) p.longIn("register", 0, 65535);
+                double scale = p.has("scale") ? p.number("scale") : 1.0;
+                String unit = p.has("unit") ? p.text("unit") : "";
+                points.add(new SerialDeviceConfig.ModbusPoint(name, table, register, scale, unit,
+                        p.has("signed") && p.bool("signed"), p.has("counter") && p.bool("counter")));
+            }
+            if (points.isEmpty()) {
+                throw new InvalidConfigException(d.field("points") + " must list at least one point");
+            }
+        }
+        return new SerialDeviceConfig.ModbusDevice(id, address, poll, profile, points);
+    }
+
+    /**
+     * Cross-checks serial devices with the doors: an OSDP reader must be a reader of a door, a relay must be a door's
+     * lock, a door's fingerprint module must be on a FINGERPRINT bus.
+     */
+    private static void checkSerialDevicesAgainstDoors(List<DoorConfig> doors, List<SerialBusConfig> buses) throws InvalidConfigException {
+        Set<String> doorReaders = new HashSet<>();
+        Set<String> locks = new HashSet<>();
+        for (DoorConfig door : doors) {
+            door.readers().forEach(r -> doorReaders.add(r.deviceId()));
+            locks.add(door.lockId());
+        }
+        Set<String> fingerprintModules = new HashSet<>();
+        for (SerialBusConfig bus : buses) {
+            for (SerialDeviceConfig device : bus.devices()) {
+                switch (device) {
+                    case SerialDeviceConfig.OsdpReader r -> {
+                        if (!doorReaders.contains(r.id())) {
+                            throw new InvalidConfigException("serialBuses " + bus.id() + ": OSDP reader '" + r.id() + "' is not a reader of any door");
+                        }
+                        for (String relay : r.relays().keySet()) {
+                            if (!locks.contains(relay)) {
+                                throw new InvalidConfigException("serialBuses " + bus.id() + ": relay '" + relay + "' of reader '" + r.id() + "' is not the lock of any door");
+                            }
+                        }
+                    }
+                    case SerialDeviceConfig.FingerprintModule f -> fingerprintModules.add(f.id());
+                    case SerialDeviceConfig.ModbusDevice m -> { }
+                }
+            }
+        }
+        for (DoorConfig door : doors) {
+            if (door.fingerprintModuleId() != null && !fingerprintModules.contains(door.fingerprintModuleId())) {
+                throw new InvalidConfigException("door " + door.id() + ": fingerprint module '" + door.fingerprintModuleId() + "' is not a device of a FINGERPRINT serial bus");
+            }
+        }
     }
 
     private static void unique(Set<String> seen, String deviceId, String field) throws InvalidConfigException {
@@ -335,6 +563,31 @@ public final class AgentConfigLoader {
                 return Path.of(value);
             } catch (InvalidPathException e) {
                 throw new InvalidConfigException(field(name) + " is not a valid path (" + e.getReason() + " at index " + e.getIndex() + ")");
+            }
+        }
+
+        boolean bool(String name) throws InvalidConfigException {
+            JsonNode v = required(name);
+            if (!v.isBoolean()) {
+                throw new InvalidConfigException(field(name) + " must be true or false (was " + shown(v.asText()) + ")");
+            }
+            return v.booleanValue();
+        }
+
+        double number(String name) throws InvalidConfigException {
+            JsonNode v = required(name);
+            if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                throw new InvalidConfigException(field(name) + " must be a number (was " + shown(v.asText()) + ")");
+            }
+            return v.doubleValue();
+        }
+
+        <E extends Enum<E>> E choice(String name, Class<E> type) throws InvalidConfigException {
+            String value = text(name);
+            try {
+                return Enum.valueOf(type, value);
+            } catch (IllegalArgumentException _) {
+                throw new InvalidConfigException(field(name) + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + " (was " + shown(value) + ")");
             }
         }
 
