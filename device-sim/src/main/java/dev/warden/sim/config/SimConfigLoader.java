@@ -40,6 +40,23 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *   - { id: rdr-gate-1, doorId: gate-1, password: "x" }
  * cards:                   # optional, but the walker needs at least one card and one reader
  *   - { format: H10301, facility: 12, number: 1001, label: "p-0001 Ada Example" }
+ * dataDir: data/sim        # optional, default data/sim: what simulated devices keep in flash (OSDP keys)
+ * serialBuses:             # optional; devices on serial lines, for the agent's serialBuses
+ *   - id: osdp-1
+ *     protocol: OSDP       # OSDP | FINGERPRINT | MODBUS
+ *     pty: data/demo/dev/osdp-1   # a pseudo-terminal whose host side is linked here; or  tcpPort: 4001
+ *     devices:
+ *       - { id: rdr-door-hall1-a-in, address: 0 }
+ *   - id: fp-1
+ *     protocol: FINGERPRINT
+ *     pty: data/demo/dev/fp-1
+ *     devices:
+ *       - { id: fp-door-cage-a, address: 4294967295, password: "00000000", library: { 1: p-0001 } }
+ *   - id: modbus-1
+ *     protocol: MODBUS
+ *     pty: data/demo/dev/modbus-1
+ *     devices:
+ *       - { id: gate-lobby-staff, address: 1, profile: TURNSTILE }   # TURNSTILE | ENVIRONMENT
  * </pre>
  *
  * Errors name the field ({@code devices[2].kind}); unknown fields are errors; ids are unique across devices and
@@ -62,7 +79,8 @@ public final class SimConfigLoader {
     /** Every field name of the schema: the only source text an error about YAML syntax may repeat. */
     private static final Set<String> FIELD_NAMES = Set.of(
             "mqtt", "uri", "seed", "ratePerSecond", "devices", "standaloneReaders", "cards",
-            "id", "kind", "doorId", "password", "format", "facility", "number", "label");
+            "id", "kind", "doorId", "password", "format", "facility", "number", "label",
+            "dataDir", "serialBuses", "protocol", "pty", "tcpPort", "address", "library", "profile");
 
     private SimConfigLoader() {}
 
@@ -92,7 +110,7 @@ public final class SimConfigLoader {
             throw new InvalidSimConfigException("the file is empty");
         }
         Obj top = Obj.of(root, "");
-        top.allowOnly("mqtt", "seed", "ratePerSecond", "devices", "standaloneReaders", "cards");
+        top.allowOnly("mqtt", "seed", "ratePerSecond", "devices", "standaloneReaders", "cards", "dataDir", "serialBuses");
 
         Obj mqtt = top.object("mqtt");
         mqtt.allowOnly("uri");
@@ -146,7 +164,110 @@ public final class SimConfigLoader {
             }
             cards.add(new CardSpec(format, facility, number, c.has("label") ? c.text("label") : null));
         }
-        return new SimConfig(uri, seed, rate, devices, standalone, cards);
+        Path dataDir = top.has("dataDir") ? Path.of(top.text("dataDir")) : Path.of("data", "sim");
+        List<SerialBusSpec> buses = new ArrayList<>();
+        Set<String> busIds = new HashSet<>();
+        Set<String> ptys = new HashSet<>();
+        List<JsonNode> busNodes = top.optionalList("serialBuses");
+        for (int i = 0; i < busNodes.size(); i++) {
+            SerialBusSpec bus = serialBus(Obj.of(busNodes.get(i), "serialBuses[" + i + "]"), ids);
+            if (!busIds.add(bus.id())) {
+                throw new InvalidSimConfigException("serialBuses[" + i + "].id: bus id '" + bus.id() + "' is used twice");
+            }
+            if (bus.pty() != null && !ptys.add(bus.pty().normalize().toString())) {
+                throw new InvalidSimConfigException("serialBuses[" + i + "].pty: " + bus.pty() + " is used by two buses");
+            }
+            buses.add(bus);
+        }
+        return new SimConfig(uri, seed, rate, devices, standalone, cards, dataDir, buses);
+    }
+
+    private static SerialBusSpec serialBus(Obj b, Set<String> ids) throws InvalidSimConfigException {
+        b.allowOnly("id", "protocol", "pty", "tcpPort", "devices");
+        String id = b.id("id");
+        String protocolName = b.text("protocol");
+        SerialBusSpec.Protocol protocol;
+        try {
+            protocol = SerialBusSpec.Protocol.valueOf(protocolName);
+        } catch (IllegalArgumentException _) {
+            throw new InvalidSimConfigException(b.field("protocol") + " must be OSDP, FINGERPRINT or MODBUS (was " + shown(protocolName) + ")");
+        }
+        if (b.has("pty") == b.has("tcpPort")) {
+            throw new InvalidSimConfigException(b.field("pty") + ": give exactly one of pty (a path to link the pseudo-terminal at) or tcpPort");
+        }
+        Path pty = b.has("pty") ? Path.of(b.text("pty")) : null;
+        int tcpPort = 0;
+        if (b.has("tcpPort")) {
+            long port = b.wholeNumber("tcpPort");
+            if (port < 1 || port > 65535) {
+                throw new InvalidSimConfigException(b.field("tcpPort") + " must be between 1 and 65535 (was " + port + ")");
+            }
+            tcpPort = (int) port;
+        }
+        List<JsonNode> deviceNodes = b.optionalList("devices");
+        if (deviceNodes.isEmpty()) {
+            throw new InvalidSimConfigException(b.field("devices") + " must list at least one device");
+        }
+        List<SerialDeviceSpec> devices = new ArrayList<>();
+        Set<Long> addresses = new HashSet<>();
+        for (int i = 0; i < deviceNodes.size(); i++) {
+            Obj d = Obj.of(deviceNodes.get(i), b.field("devices") + "[" + i + "]");
+            SerialDeviceSpec device = switch (protocol) {
+                case OSDP -> {
+                    d.allowOnly("id", "address");
+                    yield new SerialDeviceSpec.OsdpReader(d.id("id"), (int) d.wholeNumberIn("address", 0, 126));
+                }
+                case FINGERPRINT -> fingerprintModule(d);
+                case MODBUS -> {
+                    d.allowOnly("id", "address", "profile");
+                    String profile = d.text("profile");
+                    SerialDeviceSpec.Profile p;
+                    try {
+                        p = SerialDeviceSpec.Profile.valueOf(profile);
+                    } catch (IllegalArgumentException _) {
+                        throw new InvalidSimConfigException(d.field("profile") + " must be TURNSTILE or ENVIRONMENT (was " + shown(profile) + ")");
+                    }
+                    yield new SerialDeviceSpec.ModbusDevice(d.id("id"), (int) d.wholeNumberIn("address", 1, 247), p);
+                }
+            };
+            unique(ids, device.id(), d.field("id"));
+            long address = switch (device) {
+                case SerialDeviceSpec.OsdpReader r -> r.address();
+                case SerialDeviceSpec.FingerprintModule f -> f.address();
+                case SerialDeviceSpec.ModbusDevice m -> m.address();
+            };
+            if (!addresses.add(address)) {
+                throw new InvalidSimConfigException(d.field("address") + ": address " + address + " is used twice on bus " + id);
+            }
+            devices.add(device);
+        }
+        return new SerialBusSpec(id, protocol, pty, tcpPort, devices);
+    }
+
+    private static SerialDeviceSpec.FingerprintModule fingerprintModule(Obj d) throws InvalidSimConfigException {
+        d.allowOnly("id", "address", "password", "library");
+        String id = d.id("id");
+        long address = d.has("address") ? d.wholeNumberIn("address", 0, 0xFFFF_FFFFL) : 0xFFFF_FFFFL;
+        long password = 0;
+        if (d.has("password")) {
+            String p = d.secret("password");
+            if (!p.matches("[0-9A-Fa-f]{8}")) {
+                throw new InvalidSimConfigException(d.field("password") + " must be 8 hexadecimal digits, quoted (the module's 32-bit password)");
+            }
+            password = Long.parseLong(p, 16);
+        }
+        java.util.SortedMap<Integer, String> library = new java.util.TreeMap<>();
+        if (d.has("library")) {
+            Obj lib = d.object("library");
+            for (Iterator<String> it = lib.node().fieldNames(); it.hasNext(); ) {
+                String page = it.next();
+                if (!page.matches("[0-9]{1,4}") || Integer.parseInt(page) > 999) {
+                    throw new InvalidSimConfigException(lib.field(Obj.shownName(page)) + ": a library page must be a number 0..999");
+                }
+                library.put(Integer.parseInt(page), lib.id(page));
+            }
+        }
+        return new SerialDeviceSpec.FingerprintModule(id, address, password, library);
     }
 
     /**
@@ -309,6 +430,14 @@ public final class SimConfigLoader {
                 throw new InvalidSimConfigException(field(name) + " must be a whole number (was " + shown(v.asText()) + ")");
             }
             return v.longValue();
+        }
+
+        long wholeNumberIn(String name, long min, long max) throws InvalidSimConfigException {
+            long value = wholeNumber(name);
+            if (value < min || value > max) {
+                throw new InvalidSimConfigException(field(name) + " must be between " + min + " and " + max + " (was " + value + ")");
+            }
+            return value;
         }
 
         double number(String name, double min, double max) throws InvalidSimConfigException {
