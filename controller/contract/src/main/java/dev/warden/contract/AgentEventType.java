@@ -1,6 +1,6 @@
 package dev.warden.contract;
 
-/** Kinds of {@link AgentEvent}. */
+/** Kinds of {@link AgentEvent}. Receivers must tolerate values they do not know yet (newer agents). */
 public enum AgentEventType {
     /** A door's physical state changed; attribute {@code state}: OPEN, CLOSED, LOCKED, UNLOCKED. */
     DOOR_STATE,
@@ -11,5 +11,22 @@ public enum AgentEventType {
     /** A device stopped answering or was unplugged; attribute {@code reason}. */
     DEVICE_OFFLINE,
     /** A read the agent rejected before asking (e.g. a Wiegand parity error); attribute {@code reason}. */
-    READ_REJECTED
+    READ_REJECTED,
+    /**
+     * A device's tamper input changed (reader cover opened, gate cabinet opened); attribute {@code state}:
+     * {@code ACTIVE} or {@code CLEARED}. {@code deviceId} is the device, {@code doorId} its door when it has one.
+     */
+    TAMPER,
+    /** Someone passed a gate (a turnstile's passage counter went up by one); {@code doorId} and {@code deviceId}. */
+    PASSAGE,
+    /**
+     * A sensor reading (on change, at least every minute); attributes {@code quantity} (e.g. {@code temperature},
+     * {@code humidity}), {@code value} (decimal, e.g. {@code 21.5}) and {@code unit} (e.g. {@code °C}, {@code %}).
+     */
+    SENSOR_READING,
+    /**
+     * An environmental alarm input changed; attributes {@code input}: {@code leak} or {@code smoke}, and
+     * {@code state}: {@code ACTIVE} or {@code CLEARED}.
+     */
+    SENSOR_ALARM
 }

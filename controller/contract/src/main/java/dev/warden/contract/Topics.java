@@ -70,7 +70,21 @@ public final class Topics {
         return ROOT + "/agents/" + requireId(agentId) + "/status";
     }
 
+    /**
+     * Agent → controller: asks for the OSDP Secure Channel base key of one of its readers ({@link ReaderKeyRequest}),
+     * MQTT 5 response topic {@link #agentKeyResponse} + correlation data.
+     */
+    public static String agentKeyRequest(String agentId) {
+        return ROOT + "/agents/" + requireId(agentId) + "/keys/request";
+    }
+
+    /** Controller → agent: the answer to a key request ({@link ReaderKeyResponse}); never retained. */
+    public static String agentKeyResponse(String agentId) {
+        return ROOT + "/agents/" + requireId(agentId) + "/keys/response";
+    }
+
     public static final String ALL_AGENT_EVENTS = ROOT + "/agents/+/events";
+    public static final String ALL_AGENT_KEY_REQUESTS = ROOT + "/agents/+/keys/request";
     public static final String ALL_AGENT_ACCESS_REQUESTS = ROOT + "/agents/+/access/request";
     public static final String ALL_AGENT_STATUS = ROOT + "/agents/+/status";
 
