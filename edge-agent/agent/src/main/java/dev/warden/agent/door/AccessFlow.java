@@ -1,5 +1,7 @@
 package dev.warden.agent.door;
 
+import dev.warden.agent.config.DoorConfig;
+import dev.warden.agent.device.FingerprintScanner;
 import dev.warden.agent.event.RecordEvent;
 import dev.warden.agent.health.Counters;
 import dev.warden.contract.AccessRequest;
@@ -7,6 +9,7 @@ import dev.warden.contract.AgentEventType;
 import dev.warden.contract.CardData;
 import dev.warden.contract.DecisionMessage;
 import dev.warden.contract.DoorCommand;
+import dev.warden.contract.FingerprintMatch;
 import dev.warden.contract.ReaderRead;
 import dev.warden.contract.Verdict;
 import java.time.Clock;
@@ -32,6 +35,11 @@ import org.slf4j.LoggerFactory;
  *   <li>A reader has at most one request in flight: a read while the reader's previous request still waits for
  *       the controller is refused at the edge (READER_BUSY: counted, red LED, READ_REJECTED event), so a faulty or
  *       hostile reader cannot flood the controller; the reader is free again once that request is settled.
+ *   <li>At a door with a fingerprint module (card + fingerprint), the reader shows amber and the module waits up to
+ *       {@link #FINGER_WAIT} for a finger and searches its library; a match goes with the request (module, page,
+ *       score). Without a match the controller is still asked, with no fingerprint: it denies (second factor
+ *       required) and the attempt is on record. Whether both factors belong to the same person is the
+ *       controller's decision, never the agent's.
  *   <li>The controller is asked (an {@link AccessRequest} stamped with the agent's clock, which is trusted more
  *       than a device's) and given at most the decision timeout.
  *   <li>GRANT: the lock is released (for the decision's {@code unlockMs}, or the door's own when the decision has
@@ -52,6 +60,9 @@ public final class AccessFlow {
     /** A read from a reader whose previous request still waits for the controller: refused at the edge. */
     public static final String READER_BUSY = "READER_BUSY";
 
+    /** How long a card + fingerprint door waits for the finger after the card. */
+    public static final Duration FINGER_WAIT = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(AccessFlow.class);
 
     private final Site site;
@@ -63,6 +74,7 @@ public final class AccessFlow {
     private final Clock clock;
     private final Supplier<String> requestIds;
     private final Counters counters;
+    private final FingerprintScanner fingerprints;
     /** Readers with a request waiting for the controller: at most one request in flight per reader. */
     private final Set<String> busyReaders = ConcurrentHashMap.newKeySet();
 
@@ -76,6 +88,22 @@ public final class AccessFlow {
             Clock clock,
             Supplier<String> requestIds,
             Counters counters) {
+        this(site, decisionTimeout, controller, door, events, wiegand, clock, requestIds, counters, NO_FINGERPRINT_MODULES);
+    }
+
+    /** With the fingerprint modules of card + fingerprint doors. */
+    public AccessFlow(
+            Site site,
+            Duration decisionTimeout,
+            AskController controller,
+            DriveDoor door,
+            RecordEvent events,
+            DecodeWiegand wiegand,
+            Clock clock,
+            Supplier<String> requestIds,
+            Counters counters,
+            FingerprintScanner fingerprints) {
+        this.fingerprints = fingerprints;
         this.site = site;
         this.decisionTimeout = decisionTimeout;
         this.controller = controller;
@@ -115,19 +143,54 @@ public final class AccessFlow {
                     "the reader's previous request is still waiting for the controller"));
         }
         String requestId = requestIds.get();
-        AccessRequest request = new AccessRequest(
-                requestId, doorConfig.id(), readerId, at.get().reader().direction(), now, card, null, read.pin());
-        LOG.debug("asking controller: request {} at {} by {}", requestId, doorConfig.id(), readerId);
-        CompletionStage<ControllerAnswer> answer;
+        CardData presented = card;
+        CompletionStage<FingerprintMatch> finger;
         try {
-            answer = controller.ask(request, decisionTimeout);
+            finger = secondFactor(doorConfig, readerId, requestId);
         } catch (RuntimeException e) {
             busyReaders.remove(readerId);
             throw e;
         }
-        return answer.thenApply(a -> act(at.get(), requestId, a))
+        return finger.thenCompose(match -> {
+                    AccessRequest request = new AccessRequest(requestId, doorConfig.id(), readerId,
+                            at.get().reader().direction(), now, presented, null, read.pin(), match);
+                    LOG.debug("asking controller: request {} at {} by {}", requestId, doorConfig.id(), readerId);
+                    return controller.ask(request, decisionTimeout);
+                })
+                .thenApply(a -> act(at.get(), requestId, a))
                 .whenComplete((outcome, e) -> busyReaders.remove(readerId));
     }
+
+    /**
+     * At a card + fingerprint door: amber LED, then the module's identification; completes with the match, or with
+     * {@code null} (no second factor to send) at a door without a module or when no finger matched.
+     */
+    private CompletionStage<FingerprintMatch> secondFactor(DoorConfig doorConfig, String readerId, String requestId) {
+        String moduleId = doorConfig.fingerprintModuleId();
+        if (moduleId == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        door.led(readerId, Feedback.AMBER, FINGER_WAIT);
+        return fingerprints.identify(moduleId, FINGER_WAIT).thenApply(result -> switch (result) {
+            case FingerprintScanner.FingerprintResult.Match(int page, int score) -> {
+                LOG.info("request {} at {}: finger matched page {} of {} (score {})", requestId, doorConfig.id(), page, moduleId, score);
+                yield new FingerprintMatch(moduleId, page, Math.min(score, FingerprintMatch.MAX_SCORE));
+            }
+            case FingerprintScanner.FingerprintResult.NoMatch() -> noFinger(requestId, moduleId, "NO_MATCH");
+            case FingerprintScanner.FingerprintResult.NoFinger(String reason) -> noFinger(requestId, moduleId, "NO_FINGER " + reason);
+            case FingerprintScanner.FingerprintResult.Failed(String reason) -> noFinger(requestId, moduleId, "FAILED " + reason);
+        });
+    }
+
+    private FingerprintMatch noFinger(String requestId, String moduleId, String why) {
+        counters.increment("fingerprint." + why.split(" ")[0]);
+        LOG.info("request {}: no fingerprint from {} ({}); asking without the second factor", requestId, moduleId, why);
+        return null;
+    }
+
+    /** A site without fingerprint modules: any identification fails (no door names a module, so none is asked). */
+    private static final FingerprintScanner NO_FINGERPRINT_MODULES = (moduleId, wait) ->
+            CompletableFuture.completedFuture(new FingerprintScanner.FingerprintResult.Failed("NO_SUCH_MODULE"));
 
     private ReadOutcome rejectAtEdge(String doorId, String readerId, ReaderRead read, String reason, String detail) {
         counters.increment("read.rejected." + reason);

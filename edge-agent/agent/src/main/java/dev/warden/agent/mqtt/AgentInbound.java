@@ -30,9 +30,15 @@ final class AgentInbound implements Consumer<PahoConnection.Inbound> {
     private final DoorStates states;
     private final DoorCommands commands;
     private final MqttControllerClient controller;
+    private final MqttKeyClient keys;
+    private final String keyResponseTopic;
     private final Counters counters;
 
-    AgentInbound(String agentId, AccessFlow access, DoorStates states, DoorCommands commands, MqttControllerClient controller, Counters counters) {
+    AgentInbound(
+            String agentId, AccessFlow access, DoorStates states, DoorCommands commands, MqttControllerClient controller,
+            MqttKeyClient keys, Counters counters) {
+        this.keys = keys;
+        this.keyResponseTopic = Topics.agentKeyResponse(agentId);
         this.responseTopic = Topics.agentAccessResponse(agentId);
         this.commandsTopic = Topics.agentCommands(agentId);
         this.access = access;
@@ -56,6 +62,10 @@ final class AgentInbound implements Consumer<PahoConnection.Inbound> {
         String topic = m.topic();
         if (topic.equals(responseTopic)) {
             controller.onResponse(m);
+            return;
+        }
+        if (topic.equals(keyResponseTopic)) {
+            keys.onResponse(m);
             return;
         }
         if (topic.equals(commandsTopic)) {

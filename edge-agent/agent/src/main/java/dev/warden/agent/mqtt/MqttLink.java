@@ -1,6 +1,7 @@
 package dev.warden.agent.mqtt;
 
 import dev.warden.agent.config.AgentConfig;
+import dev.warden.agent.config.SerialDeviceConfig;
 import dev.warden.agent.door.AccessFlow;
 import dev.warden.agent.door.AskController;
 import dev.warden.agent.door.DoorCommands;
@@ -16,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +47,7 @@ public final class MqttLink implements AutoCloseable {
     private final Counters counters;
     private final PahoConnection connection;
     private final MqttControllerClient controller;
+    private final MqttKeyClient keys;
     private final MqttDoorDriver driver;
     private final MqttEventPublisher events;
     private volatile Consumer<PahoConnection.Inbound> inbound;
@@ -56,10 +60,22 @@ public final class MqttLink implements AutoCloseable {
         this.clock = clock;
         this.counters = counters;
         List<PahoConnection.Subscription> subs = new ArrayList<>();
-        site.readerIds().stream().sorted().forEach(id -> subs.add(new PahoConnection.Subscription(Topics.deviceRead(id), 1)));
-        site.stateDeviceIds().stream().sorted().forEach(id -> subs.add(new PahoConnection.Subscription(Topics.deviceState(id), 1)));
+        // devices on serial buses have no MQTT topics: nobody may speak for them over MQTT
+        Set<String> serial = config.serialBuses().stream()
+                .flatMap(b -> b.devices().stream())
+                .flatMap(d -> d instanceof SerialDeviceConfig.OsdpReader r
+                        ? java.util.stream.Stream.concat(java.util.stream.Stream.of(r.id()), r.relays().keySet().stream())
+                        : java.util.stream.Stream.of(d.id()))
+                .collect(Collectors.toSet());
+        site.readerIds().stream().filter(id -> !serial.contains(id)).sorted()
+                .forEach(id -> subs.add(new PahoConnection.Subscription(Topics.deviceRead(id), 1)));
+        site.stateDeviceIds().stream().filter(id -> !serial.contains(id)).sorted()
+                .forEach(id -> subs.add(new PahoConnection.Subscription(Topics.deviceState(id), 1)));
         subs.add(new PahoConnection.Subscription(Topics.agentCommands(agentId), 1));
         subs.add(new PahoConnection.Subscription(Topics.agentAccessResponse(agentId), 1));
+        if (!config.serialBuses().isEmpty()) {
+            subs.add(new PahoConnection.Subscription(Topics.agentKeyResponse(agentId), 1));
+        }
         this.connection = new PahoConnection(
                 config.mqtt(),
                 agentId,
@@ -71,6 +87,7 @@ public final class MqttLink implements AutoCloseable {
                 worker,
                 counters);
         this.controller = new MqttControllerClient(agentId, connection, worker, counters);
+        this.keys = new MqttKeyClient(agentId, connection, counters);
         this.driver = new MqttDoorDriver(connection, counters);
         this.events = new MqttEventPublisher(agentId, connection, counters);
     }
@@ -84,6 +101,11 @@ public final class MqttLink implements AutoCloseable {
         return controller;
     }
 
+    /** OSDP Secure Channel keys from the controller (blocking; never call it on the agent's worker). */
+    public MqttKeyClient readerKeys() {
+        return keys;
+    }
+
     public DriveDoor doorDriver() {
         return driver;
     }
@@ -94,7 +116,7 @@ public final class MqttLink implements AutoCloseable {
 
     /** Binds inbound messages to the door logic and starts connecting (in the background). */
     public void start(AccessFlow access, DoorStates states, DoorCommands commands) {
-        this.inbound = new AgentInbound(agentId, access, states, commands, controller, counters);
+        this.inbound = new AgentInbound(agentId, access, states, commands, controller, keys, counters);
         connection.start();
     }
 

@@ -323,7 +323,9 @@ class AccessFlowTest {
         });
 
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> flow.onRead(LOBBY_IN, cardRead(ADA))).isInstanceOf(IllegalStateException.class);
+            assertThat(flow.onRead(LOBBY_IN, cardRead(ADA)).toCompletableFuture())
+                    .isCompletedExceptionally()
+                    .failsWithin(Duration.ZERO).withThrowableThat().havingRootCause().isInstanceOf(IllegalStateException.class);
         }
 
         assertThat(asked).hasValue(2);
