@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Rule 6: an access level must open the door now.
+ * Rule 7: an access level must open the door now.
  *
  * <p>Considers the holder's assignments valid at {@code at} whose level exists and contains the door:
  * <ul>

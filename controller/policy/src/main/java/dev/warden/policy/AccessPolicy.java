@@ -15,6 +15,9 @@ import java.util.Optional;
  *       {@code CREDENTIAL_NOT_YET_VALID / CREDENTIAL_EXPIRED};</li>
  *   <li>{@link PersonStatusPolicy} — the holder is ACTIVE: {@code PERSON_TERMINATED} is checked before
  *       {@code PERSON_SUSPENDED};</li>
+ *   <li>{@link SecondFactorPolicy} — the door's second factor confirms the card holder: at a card + fingerprint
+ *       door a finger must be presented ({@code SECOND_FACTOR_REQUIRED}) and be an ACTIVE enrolled fingerprint of
+ *       the card's holder ({@code SECOND_FACTOR_MISMATCH}). Identity is settled before entitlement;</li>
  *   <li>{@link AccessLevelSchedulePolicy} — an assignment valid at {@code at} gives a level containing the door,
  *       else {@code NO_ACCESS_LEVEL}; one of those levels' schedules is open at {@code at}, else
  *       {@code OUTSIDE_SCHEDULE};</li>
@@ -30,6 +33,7 @@ public final class AccessPolicy {
     private final CredentialStatusPolicy credentialStatus = new CredentialStatusPolicy();
     private final CredentialValidityPolicy credentialValidity = new CredentialValidityPolicy();
     private final PersonStatusPolicy personStatus = new PersonStatusPolicy();
+    private final SecondFactorPolicy secondFactor = new SecondFactorPolicy();
     private final AccessLevelSchedulePolicy accessLevelSchedule = new AccessLevelSchedulePolicy();
 
     /**
@@ -59,6 +63,10 @@ public final class AccessPolicy {
             return denied.get();
         }
         denied = personStatus.check(credential, snapshot);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        denied = secondFactor.check(credential, snapshot.doorOrNull(request.door()), request.fingerprint(), snapshot);
         if (denied.isPresent()) {
             return denied.get();
         }

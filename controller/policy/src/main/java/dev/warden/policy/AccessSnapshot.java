@@ -18,7 +18,8 @@ import java.util.function.Function;
  *
  * <p>{@link #of} rejects inconsistent input with an {@link IllegalArgumentException} naming the offender:
  * a negative version, null elements, duplicate ids of any kind, two credentials with the same {@link CardKey},
- * a credential whose holder is not among the persons, an assignment for a person not among the persons.
+ * a credential whose holder is not among the persons, an assignment for a person not among the persons, two
+ * fingerprints with the same {@link FingerprintKey}, a fingerprint whose holder is not among the persons.
  * Tolerated by design (they can never grant): an assignment naming an access level that is not in the snapshot,
  * a level naming a door that is not in it, and a level naming an unknown schedule (counts as never open).
  */
@@ -27,7 +28,7 @@ public final class AccessSnapshot {
     private static final Comparator<AccessAssignment> BY_LEVEL_ID = Comparator.comparing(AccessAssignment::level);
 
     private static final AccessSnapshot EMPTY =
-            of(0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            of(0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     private final long version;
     private final List<Person> persons;
@@ -36,6 +37,7 @@ public final class AccessSnapshot {
     private final List<Schedule> schedules;
     private final List<AccessLevel> levels;
     private final List<AccessAssignment> assignments;
+    private final List<Fingerprint> fingerprints;
 
     private final Map<PersonId, Person> personById;
     private final Map<CardKey, Credential> credentialByCard;
@@ -43,9 +45,11 @@ public final class AccessSnapshot {
     private final Map<ScheduleId, Schedule> scheduleById;
     private final Map<AccessLevelId, AccessLevel> levelById;
     private final Map<PersonId, List<AccessAssignment>> assignmentsByPerson;
+    private final Map<FingerprintKey, Fingerprint> fingerprintByKey;
 
     private AccessSnapshot(long version, List<Person> persons, List<Credential> credentials, List<Door> doors,
-                           List<Schedule> schedules, List<AccessLevel> levels, List<AccessAssignment> assignments) {
+                           List<Schedule> schedules, List<AccessLevel> levels, List<AccessAssignment> assignments,
+                           List<Fingerprint> fingerprints) {
         if (version < 0) {
             throw new IllegalArgumentException("snapshot version must be >= 0, was " + version);
         }
@@ -56,6 +60,7 @@ public final class AccessSnapshot {
         this.schedules = schedules;
         this.levels = levels;
         this.assignments = assignments;
+        this.fingerprints = fingerprints;
 
         this.personById = index(persons, Person::id, "person");
         this.doorById = index(doors, Door::id, "door");
@@ -84,6 +89,15 @@ public final class AccessSnapshot {
             frozen.put(entry.getKey(), List.copyOf(list));
         }
         this.assignmentsByPerson = frozen;
+
+        index(fingerprints, Fingerprint::id, "fingerprint");
+        this.fingerprintByKey = index(fingerprints, Fingerprint::key, "fingerprint key");
+        for (Fingerprint fingerprint : fingerprints) {
+            if (!personById.containsKey(fingerprint.holder())) {
+                throw new IllegalArgumentException("fingerprint " + fingerprint.id().value()
+                        + " names holder " + fingerprint.holder().value() + " who is not in the snapshot");
+            }
+        }
     }
 
     /**
@@ -95,9 +109,23 @@ public final class AccessSnapshot {
     public static AccessSnapshot of(long version, Collection<Person> persons, Collection<Credential> credentials,
                                     Collection<Door> doors, Collection<Schedule> schedules,
                                     Collection<AccessLevel> levels, Collection<AccessAssignment> assignments) {
+        return of(version, persons, credentials, doors, schedules, levels, assignments, List.of());
+    }
+
+    /**
+     * Builds a snapshot that also knows enrolled fingerprints (second factor of card + fingerprint doors); the
+     * collections are copied.
+     *
+     * @throws IllegalArgumentException on inconsistent input (see the class comment), naming the offender
+     * @throws NullPointerException     when a collection or an element is null
+     */
+    public static AccessSnapshot of(long version, Collection<Person> persons, Collection<Credential> credentials,
+                                    Collection<Door> doors, Collection<Schedule> schedules,
+                                    Collection<AccessLevel> levels, Collection<AccessAssignment> assignments,
+                                    Collection<Fingerprint> fingerprints) {
         return new AccessSnapshot(version, copy(persons, "persons"), copy(credentials, "credentials"),
                 copy(doors, "doors"), copy(schedules, "schedules"), copy(levels, "levels"),
-                copy(assignments, "assignments"));
+                copy(assignments, "assignments"), copy(fingerprints, "fingerprints"));
     }
 
     /** A snapshot at version 0 that knows nothing: every request is denied with {@code UNKNOWN_DOOR}. */
@@ -115,6 +143,11 @@ public final class AccessSnapshot {
 
     public Optional<Person> person(PersonId id) {
         return Optional.ofNullable(personById.get(id));
+    }
+
+    /** The fingerprint enrolled at {@code key} (module and page), whatever its status. */
+    public Optional<Fingerprint> fingerprintFor(FingerprintKey key) {
+        return Optional.ofNullable(fingerprintByKey.get(key));
     }
 
     public Optional<Door> door(DoorId id) {
@@ -168,6 +201,11 @@ public final class AccessSnapshot {
         return assignments;
     }
 
+    /** All enrolled fingerprints, in input order. */
+    public List<Fingerprint> fingerprints() {
+        return fingerprints;
+    }
+
     // Null-free direct look-ups for the rules of this package (no Optional on the hot path).
 
     Credential credentialOrNull(CardKey card) {
@@ -190,11 +228,19 @@ public final class AccessSnapshot {
         return doorById.containsKey(id);
     }
 
+    Door doorOrNull(DoorId id) {
+        return doorById.get(id);
+    }
+
+    Fingerprint fingerprintOrNull(FingerprintKey key) {
+        return fingerprintByKey.get(key);
+    }
+
     @Override
     public String toString() {
         return "AccessSnapshot[version=" + version + ", persons=" + persons.size() + ", credentials="
                 + credentials.size() + ", doors=" + doors.size() + ", schedules=" + schedules.size() + ", levels="
-                + levels.size() + ", assignments=" + assignments.size() + "]";
+                + levels.size() + ", assignments=" + assignments.size() + ", fingerprints=" + fingerprints.size() + "]";
     }
 
     private static <T> List<T> copy(Collection<T> items, String what) {
@@ -223,6 +269,7 @@ public final class AccessSnapshot {
             case DoorId id -> id.value();
             case ScheduleId id -> id.value();
             case AccessLevelId id -> id.value();
+            case FingerprintId id -> id.value();
             default -> String.valueOf(key);
         };
     }

@@ -12,6 +12,8 @@ public enum DenyReason {
     CREDENTIAL_EXPIRED("Credential expired"),
     PERSON_SUSPENDED("Person suspended"),
     PERSON_TERMINATED("Person terminated"),
+    SECOND_FACTOR_REQUIRED("Second factor required but not presented"),
+    SECOND_FACTOR_MISMATCH("Second factor does not match the card holder"),
     NO_ACCESS_LEVEL("No access level for this door"),
     OUTSIDE_SCHEDULE("Outside the access schedule");
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  *       granted;</li>
  *   <li>a grant always names a level the person holds at that instant, that contains the door and whose schedule
  *       is open at that instant;</li>
+ *   <li>a grant at a card + fingerprint door always came with an ACTIVE enrolled finger of the card's holder;</li>
  *   <li>every decision equals the one of a deliberately naive reference evaluation (linear scans, schedules via
  *       {@link ZonedDateTime}), which is written independently of the production code;</li>
  *   <li>{@code decide} never throws, and the generator reaches every outcome.</li>
@@ -87,6 +88,15 @@ class AccessPolicyPropertyTest {
         Schedule schedule = world.schedules.stream().filter(s -> s.id().equals(level.schedule())).findFirst()
                 .orElseThrow();
         assertThat(openByZonedDateTime(schedule, request.at())).isTrue();
+        Door door = world.doors.stream().filter(d -> d.id().equals(request.door())).findFirst().orElseThrow();
+        if (door.secondFactor() == SecondFactor.FINGERPRINT) {
+            assertThat(request.fingerprint()).isNotNull();
+            assertThat(world.fingerprints).anySatisfy(f -> {
+                assertThat(f.key()).isEqualTo(request.fingerprint());
+                assertThat(f.holder()).isEqualTo(person.id());
+                assertThat(f.status()).isEqualTo(FingerprintStatus.ACTIVE);
+            });
+        }
     }
 
     private static Set<String> allOutcomes() {
@@ -115,7 +125,7 @@ class AccessPolicyPropertyTest {
     /** The raw contents of one random snapshot, kept as lists for the reference evaluation. */
     private record World(List<Person> persons, List<Credential> credentials, List<Door> doors,
                          List<Schedule> schedules, List<AccessLevel> levels, List<AccessAssignment> assignments,
-                         Instant base) {
+                         List<Fingerprint> fingerprints, Instant base) {
 
         static World random(Random random) {
             Instant base = BASES[random.nextInt(BASES.length)];
@@ -139,7 +149,8 @@ class AccessPolicyPropertyTest {
             }
             List<Door> doors = new ArrayList<>();
             for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
-                doors.add(new Door(DoorId.of("d" + i), AreaId.of("a" + (i % 2)), "Door " + i));
+                doors.add(new Door(DoorId.of("d" + i), AreaId.of("a" + (i % 2)), "Door " + i,
+                        random.nextInt(3) == 0 ? SecondFactor.FINGERPRINT : SecondFactor.NONE));
             }
             List<Schedule> schedules = new ArrayList<>();
             for (int i = 0, n = random.nextInt(4); i < n; i++) {
@@ -171,11 +182,26 @@ class AccessPolicyPropertyTest {
                 assignments.add(new AccessAssignment(persons.get(random.nextInt(persons.size())).id(), level,
                         from, until));
             }
-            return new World(persons, credentials, doors, schedules, levels, assignments, base);
+            List<Fingerprint> fingerprints = new ArrayList<>();
+            Set<FingerprintKey> enrolled = new HashSet<>();
+            for (int i = 0, n = random.nextInt(5); i < n; i++) {
+                FingerprintKey key = randomFinger(random);
+                if (enrolled.add(key)) {
+                    fingerprints.add(new Fingerprint(FingerprintId.of("f" + i), key,
+                            persons.get(random.nextInt(persons.size())).id(),
+                            weighted(random, FingerprintStatus.ACTIVE, FingerprintStatus.values())));
+                }
+            }
+            return new World(persons, credentials, doors, schedules, levels, assignments, fingerprints, base);
+        }
+
+        /** Two modules with pages 0..3: small enough that random requests hit enrolled fingers often. */
+        private static FingerprintKey randomFinger(Random random) {
+            return new FingerprintKey("m" + random.nextInt(2), random.nextInt(4));
         }
 
         AccessSnapshot snapshot() {
-            return AccessSnapshot.of(1, persons, credentials, doors, schedules, levels, assignments);
+            return AccessSnapshot.of(1, persons, credentials, doors, schedules, levels, assignments, fingerprints);
         }
 
         AccessRequest randomRequest(Random random) {
@@ -187,7 +213,13 @@ class AccessPolicyPropertyTest {
                 case 0 -> edgeOfSomething(random).orElse(near(random, base));
                 default -> near(random, base);
             };
-            return new AccessRequest(card, door, at);
+            FingerprintKey finger = switch (random.nextInt(4)) {
+                case 0 -> null;
+                case 1 -> randomFinger(random);
+                default -> fingerprints.isEmpty() ? null
+                        : fingerprints.get(random.nextInt(fingerprints.size())).key();
+            };
+            return new AccessRequest(card, door, at, finger);
         }
 
         /** A validity bound or window edge, give or take a nanosecond. */
@@ -248,6 +280,19 @@ class AccessPolicyPropertyTest {
             }
             if (p.status() == PersonStatus.SUSPENDED) {
                 return new Decision.Denied(DenyReason.PERSON_SUSPENDED, c.holder(), c.id());
+            }
+            Door door = doors.stream().filter(d -> d.id().equals(request.door())).findFirst().orElseThrow();
+            if (door.secondFactor() == SecondFactor.FINGERPRINT) {
+                if (request.fingerprint() == null) {
+                    return new Decision.Denied(DenyReason.SECOND_FACTOR_REQUIRED, c.holder(), c.id());
+                }
+                boolean confirms = fingerprints.stream()
+                        .filter(f -> f.key().moduleId().equals(request.fingerprint().moduleId())
+                                && f.key().pageId() == request.fingerprint().pageId())
+                        .anyMatch(f -> f.status() == FingerprintStatus.ACTIVE && f.holder().equals(p.id()));
+                if (!confirms) {
+                    return new Decision.Denied(DenyReason.SECOND_FACTOR_MISMATCH, c.holder(), c.id());
+                }
             }
             List<AccessLevel> forDoor = assignments.stream()
                     .filter(a -> a.person().equals(p.id()))

@@ -143,4 +143,39 @@ class AccessPolicyTest {
             assertThat(denied.description()).isEqualTo(reason.description()).isNotBlank();
         }
     }
+
+    // --- card + fingerprint (rule 6) -------------------------------------------------------------------
+
+    @Test
+    void aCageTechnicianIsGrantedWithCardAndOwnFingerAndDeniedWithoutOrWithAnother() {
+        PolicyFixtures.Scenario technician = PolicyFixtures.cageTechnicianWithEnrolledFinger();
+        assertThat(technician.decide(PolicyFixtures.CAGE, SATURDAY_NOON, PolicyFixtures.finger(7)))
+                .isEqualTo(new Decision.Granted(technician.person().id(), technician.credential().id(),
+                        PolicyFixtures.CAGE_ALWAYS));
+        assertThat(technician.decide(PolicyFixtures.CAGE, SATURDAY_NOON, null).reasonCode())
+                .isEqualTo("SECOND_FACTOR_REQUIRED");
+        assertThat(technician.decide(PolicyFixtures.CAGE, SATURDAY_NOON, PolicyFixtures.finger(8)).reasonCode())
+                .isEqualTo("SECOND_FACTOR_MISMATCH");
+        assertThat(technician.decide(LOBBY, SATURDAY_NOON, null).granted())
+                .as("a door without second factor needs no finger").isTrue();
+    }
+
+    @Test
+    void personStatusComesBeforeTheSecondFactor() {
+        PolicyFixtures.Scenario terminated = PolicyFixtures.terminatedEmployeeStillHoldingBadge();
+        assertThat(terminated.decide(PolicyFixtures.CAGE, WEDNESDAY_NOON, null).reasonCode())
+                .isEqualTo("PERSON_TERMINATED");
+        assertThat(PolicyFixtures.contractorWithExpiredBadge()
+                .decide(PolicyFixtures.CAGE, WEDNESDAY_NOON, PolicyFixtures.finger(1)).reasonCode())
+                .isEqualTo("CREDENTIAL_EXPIRED");
+    }
+
+    @Test
+    void theSecondFactorComesBeforeAccessLevels() {
+        PolicyFixtures.Scenario visitor = PolicyFixtures.visitorWithLobbyOnlyBadge();
+        assertThat(visitor.decide(PolicyFixtures.CAGE, WEDNESDAY_NOON, null).reasonCode())
+                .isEqualTo("SECOND_FACTOR_REQUIRED");
+        assertThat(visitor.decide(PolicyFixtures.CAGE, WEDNESDAY_NOON, PolicyFixtures.finger(7)).reasonCode())
+                .isEqualTo("SECOND_FACTOR_MISMATCH");
+    }
 }

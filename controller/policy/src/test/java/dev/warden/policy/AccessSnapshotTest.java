@@ -110,4 +110,28 @@ class AccessSnapshotTest {
         return new Credential(CredentialId.of(id), PolicyFixtures.card(number), ANA.id(), CredentialStatus.ACTIVE,
                 null, null);
     }
+
+    @Test
+    void fingerprintsAreLookedUpByModuleAndPageAndValidated() {
+        Fingerprint f = new Fingerprint(FingerprintId.of("f1"), PolicyFixtures.finger(1), ANA.id(),
+                FingerprintStatus.REVOKED);
+        AccessSnapshot snapshot = PolicyFixtures.site().person(ANA).fingerprint(f).build();
+        assertThat(snapshot.fingerprintFor(PolicyFixtures.finger(1))).contains(f);
+        assertThat(snapshot.fingerprintFor(PolicyFixtures.finger(2))).isEmpty();
+        assertThat(snapshot.fingerprintFor(new FingerprintKey("other-module", 1))).isEmpty();
+        assertThat(snapshot.fingerprints()).containsExactly(f);
+        assertThat(snapshot.toString()).contains("fingerprints=1");
+        assertThat(AccessSnapshot.empty().fingerprints()).isEmpty();
+
+        assertThatThrownBy(() -> PolicyFixtures.site().person(ANA).fingerprint(f)
+                .fingerprint(new Fingerprint(FingerprintId.of("f2"), PolicyFixtures.finger(1), ANA.id(),
+                        FingerprintStatus.ACTIVE)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fp-cage#1");
+        assertThatThrownBy(() -> PolicyFixtures.site().person(ANA).fingerprint(f)
+                .fingerprint(new Fingerprint(FingerprintId.of("f1"), PolicyFixtures.finger(2), ANA.id(),
+                        FingerprintStatus.ACTIVE)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate fingerprint f1");
+        assertThatThrownBy(() -> PolicyFixtures.site().fingerprint(f).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holder ana");
+    }
 }

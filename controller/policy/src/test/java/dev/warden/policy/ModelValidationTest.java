@@ -52,4 +52,23 @@ class ModelValidationTest {
         assertThatThrownBy(() -> new Decision.Denied(null, null, null)).isInstanceOf(NullPointerException.class);
         assertThat(Decision.Denied.of(DenyReason.UNKNOWN_DOOR).personOpt()).isEmpty();
     }
+
+    @Test
+    void fingerprintKeysNeedAModuleAndAPageInRange() {
+        assertThat(new FingerprintKey("fp", 0).pageId()).isZero();
+        assertThat(new FingerprintKey("fp", 65535)).hasToString("fp#65535");
+        assertThatThrownBy(() -> new FingerprintKey("fp", -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FingerprintKey("fp", 65536)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FingerprintKey(" ", 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Fingerprint(FingerprintId.of("f"), new FingerprintKey("fp", 1), PersonId.of("p"),
+                null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void doorsRequireTheCardAloneUnlessToldOtherwise() {
+        assertThat(new Door(DoorId.of("d"), AreaId.of("a"), "D").secondFactor()).isEqualTo(SecondFactor.NONE);
+        assertThatThrownBy(() -> new Door(DoorId.of("d"), AreaId.of("a"), "D", null))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(new AccessRequest(PolicyFixtures.card(1), DoorId.of("d"), Instant.EPOCH).fingerprint()).isNull();
+    }
 }

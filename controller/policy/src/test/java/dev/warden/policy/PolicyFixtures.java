@@ -16,7 +16,8 @@ import java.util.Set;
  * <p>The site (zone Europe/Berlin): doors {@link #LOBBY} (area ground floor) and {@link #DATA_HALL} (area data
  * hall); schedules {@link #ALWAYS} (every day, all day), {@link #OFFICE_HOURS} (Mon–Fri 07:00–19:00) and
  * {@link #NEVER_OPEN} (no windows); levels {@link #LOBBY_ALWAYS} (lobby, always), {@link #DATA_HALL_OFFICE_HOURS}
- * (data hall, office hours) and {@link #DATA_HALL_NEVER} (data hall, never open).
+ * (data hall, office hours) and {@link #DATA_HALL_NEVER} (data hall, never open); the card + fingerprint door
+ * {@link #CAGE} (area cage, module {@link #CAGE_MODULE}) with level {@link #CAGE_ALWAYS}.
  * {@link #WEDNESDAY_NOON} is inside office hours, {@link #SATURDAY_NOON} outside.
  */
 final class PolicyFixtures {
@@ -33,6 +34,10 @@ final class PolicyFixtures {
     static final DoorId LOBBY = DoorId.of("door-lobby");
     static final DoorId DATA_HALL = DoorId.of("door-data-hall");
     static final DoorId UNKNOWN_DOOR = DoorId.of("door-nowhere");
+    /** A card + fingerprint door into the cage, whose module is {@link #CAGE_MODULE}. */
+    static final DoorId CAGE = DoorId.of("door-cage");
+    static final AreaId CAGE_AREA = AreaId.of("area-cage");
+    static final String CAGE_MODULE = "fp-cage";
 
     static final ScheduleId ALWAYS = ScheduleId.of("sched-always");
     static final ScheduleId OFFICE_HOURS = ScheduleId.of("sched-office");
@@ -42,6 +47,7 @@ final class PolicyFixtures {
     static final AccessLevelId LOBBY_ALWAYS = AccessLevelId.of("level-lobby");
     static final AccessLevelId DATA_HALL_OFFICE_HOURS = AccessLevelId.of("level-hall-office");
     static final AccessLevelId DATA_HALL_NEVER = AccessLevelId.of("level-hall-never");
+    static final AccessLevelId CAGE_ALWAYS = AccessLevelId.of("level-cage");
 
     private static final Set<DayOfWeek> WEEKDAYS =
             EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
@@ -54,13 +60,15 @@ final class PolicyFixtures {
         return new SiteBuilder()
                 .door(new Door(LOBBY, GROUND_FLOOR, "Lobby"))
                 .door(new Door(DATA_HALL, DATA_HALL_AREA, "Data hall"))
+                .door(new Door(CAGE, CAGE_AREA, "Cage", SecondFactor.FINGERPRINT))
                 .schedule(alwaysOpen(ALWAYS, SITE_ZONE))
                 .schedule(officeHours(OFFICE_HOURS, SITE_ZONE))
                 .schedule(new Schedule(NEVER_OPEN, SITE_ZONE, List.of()))
                 .level(new AccessLevel(LOBBY_ALWAYS, "Lobby, always", Set.of(LOBBY), ALWAYS))
                 .level(new AccessLevel(DATA_HALL_OFFICE_HOURS, "Data hall, office hours", Set.of(DATA_HALL),
                         OFFICE_HOURS))
-                .level(new AccessLevel(DATA_HALL_NEVER, "Data hall, never", Set.of(DATA_HALL), NEVER_OPEN));
+                .level(new AccessLevel(DATA_HALL_NEVER, "Data hall, never", Set.of(DATA_HALL), NEVER_OPEN))
+                .level(new AccessLevel(CAGE_ALWAYS, "Cage, always", Set.of(CAGE), ALWAYS));
     }
 
     static Schedule alwaysOpen(ScheduleId id, ZoneId zone) {
@@ -81,6 +89,28 @@ final class PolicyFixtures {
 
     static CardKey card(long number) {
         return new CardKey("H10301", 1, number);
+    }
+
+    /** Page {@code page} of the cage's fingerprint module. */
+    static FingerprintKey finger(int page) {
+        return new FingerprintKey(CAGE_MODULE, page);
+    }
+
+    /**
+     * A cage technician: employee, active, badge 1007, cage and lobby always, finger enrolled ACTIVE at page 7 of the
+     * cage module.
+     */
+    static Scenario cageTechnicianWithEnrolledFinger() {
+        PersonId id = PersonId.of("emp-cage");
+        Person person = new Person(id, "Cage technician", PersonKind.EMPLOYEE, PersonStatus.ACTIVE);
+        Credential credential = new Credential(CredentialId.of("cred-1007"), card(1007), id, CredentialStatus.ACTIVE,
+                null, null);
+        AccessSnapshot snapshot = site().person(person).credential(credential)
+                .assignment(AccessAssignment.permanent(id, CAGE_ALWAYS))
+                .assignment(AccessAssignment.permanent(id, LOBBY_ALWAYS))
+                .fingerprint(new Fingerprint(FingerprintId.of("fp-7"), finger(7), id, FingerprintStatus.ACTIVE))
+                .build();
+        return new Scenario(snapshot, person, credential);
     }
 
     /** A technician: employee, active, badge 1001 valid without bounds, data hall in office hours + lobby. */
@@ -146,6 +176,11 @@ final class PolicyFixtures {
         Decision decide(DoorId door, Instant at) {
             return new AccessPolicy().decide(requestAt(door, at), snapshot);
         }
+
+        /** The card, then {@code finger} (null: none presented). */
+        Decision decide(DoorId door, Instant at, FingerprintKey finger) {
+            return new AccessPolicy().decide(new AccessRequest(credential.card(), door, at, finger), snapshot);
+        }
     }
 
     /** Collects site contents; {@link #build()} makes the snapshot. */
@@ -157,6 +192,7 @@ final class PolicyFixtures {
         private final List<Schedule> schedules = new ArrayList<>();
         private final List<AccessLevel> levels = new ArrayList<>();
         private final List<AccessAssignment> assignments = new ArrayList<>();
+        private final List<Fingerprint> fingerprints = new ArrayList<>();
 
         SiteBuilder version(long v) {
             version = v;
@@ -193,8 +229,14 @@ final class PolicyFixtures {
             return this;
         }
 
+        SiteBuilder fingerprint(Fingerprint f) {
+            fingerprints.add(f);
+            return this;
+        }
+
         AccessSnapshot build() {
-            return AccessSnapshot.of(version, persons, credentials, doors, schedules, levels, assignments);
+            return AccessSnapshot.of(version, persons, credentials, doors, schedules, levels, assignments,
+                    fingerprints);
         }
     }
 }

@@ -84,6 +84,14 @@ public final class Api {
         return response.body();
     }
 
+    /** POST of an action on a resource (e.g. {@code /revoke}) that must answer 200; the result as a map. */
+    public Map<String, Object> action(String path) {
+        HttpResponse<Map<String, Object>> response = http.exchange(auth(HttpRequest.POST(path, Map.of())),
+                Argument.mapOf(String.class, Object.class));
+        assertThat(response.getStatus().getCode()).isEqualTo(200);
+        return response.body();
+    }
+
     public <T> T put(String path, Object body, Class<T> type) {
         return http.retrieve(auth(HttpRequest.PUT(path, body)), type);
     }

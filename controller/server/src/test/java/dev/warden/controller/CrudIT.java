@@ -229,4 +229,98 @@ class CrudIT {
         admin.delete("/api/v1/schedules/L1-bh");
         assertThat(admin.fails(() -> admin.map("/api/v1/assignments/" + id)).status()).isEqualTo(404);
     }
+
+    @Test
+    void aDoorsSecondFactorDefaultsToNoneAndSurvivesAnUpdateThatOmitsIt() {
+        siteWithDoor("SF");
+        Map<String, Object> door = admin.map("/api/v1/doors/SF-door");
+        assertThat(door).containsEntry("secondFactor", "NONE");
+
+        Map<String, Object> update = new HashMap<>(door);
+        update.put("secondFactor", "fingerprint");
+        assertThat(admin.put("/api/v1/doors/SF-door", update, Map.class)).containsEntry("secondFactor", "FINGERPRINT");
+        update.remove("secondFactor");
+        update.put("name", "Cage door");
+        admin.put("/api/v1/doors/SF-door", update, Map.class);
+        assertThat(admin.map("/api/v1/doors/SF-door")).as("a client that does not know the field keeps it")
+                .containsEntry("name", "Cage door").containsEntry("secondFactor", "FINGERPRINT");
+
+        update.put("secondFactor", "IRIS");
+        Api.Failure bad = admin.fails(() -> admin.put("/api/v1/doors/SF-door", update, Map.class));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.error().message()).contains("secondFactor must be one of NONE, FINGERPRINT");
+        assertThat(admin.create("/api/v1/doors", Map.of("id", "SF-door2", "name", "D2", "areaId", "SF-hall",
+                "kind", "DOOR", "secondFactor", "FINGERPRINT"))).containsEntry("secondFactor", "FINGERPRINT");
+    }
+
+    @Test
+    void fingerprintsRoundTripWithValidationConflictsAndRevocation() {
+        admin.post("/api/v1/people", Map.of("id", "FP-p", "displayName", "Finn Print", "kind", "EMPLOYEE"), Map.class);
+        admin.post("/api/v1/people", Map.of("id", "FP-q", "displayName", "Quinn", "kind", "EMPLOYEE"), Map.class);
+
+        Map<String, Object> created = admin.create("/api/v1/fingerprints",
+                Map.of("id", "FP-1", "personId", "FP-p", "moduleId", "fp-cage", "pageId", 0));
+        assertThat(created).containsEntry("status", "ACTIVE").containsEntry("pageId", 0)
+                .containsEntry("moduleId", "fp-cage");
+        assertThat(created.get("enrolledAt")).isNotNull();
+        admin.create("/api/v1/fingerprints", Map.of("id", "FP-2", "personId", "FP-p", "moduleId", "fp-cage",
+                "pageId", 65535, "status", "SUSPENDED"));
+        admin.create("/api/v1/fingerprints", Map.of("id", "FP-3", "personId", "FP-q", "moduleId", "fp-other",
+                "pageId", 0));
+        assertThat(admin.list("/api/v1/fingerprints?personId=FP-p")).extracting(m -> m.get("id"))
+                .containsExactly("FP-1", "FP-2");
+        assertThat(admin.map("/api/v1/fingerprints/FP-3")).containsEntry("personId", "FP-q");
+
+        Api.Failure samePage = admin.fails(() -> admin.post("/api/v1/fingerprints",
+                Map.of("id", "FP-4", "personId", "FP-q", "moduleId", "fp-cage", "pageId", 0), Map.class));
+        assertThat(samePage.status()).isEqualTo(409);
+        assertThat(samePage.error().message()).contains("already holds fingerprint 'FP-1'");
+        Api.Failure sameId = admin.fails(() -> admin.post("/api/v1/fingerprints",
+                Map.of("id", "FP-1", "personId", "FP-q", "moduleId", "fp-cage", "pageId", 7), Map.class));
+        assertThat(sameId.status()).isEqualTo(409);
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("id", "FP-5", "personId", "FP-q", "moduleId", "fp-cage", "pageId", 65536),
+                Map.of("id", "FP-5", "personId", "FP-q", "moduleId", "fp-cage", "pageId", -1),
+                Map.of("id", "FP-5", "personId", "FP-q", "moduleId", "fp-cage"),
+                Map.of("id", "FP-5", "personId", "FP-q", "moduleId", "fp cage", "pageId", 5),
+                Map.of("id", "FP-5", "personId", "ghost", "moduleId", "fp-cage", "pageId", 5),
+                Map.of("id", "FP-5", "personId", "FP-q", "moduleId", "fp-cage", "pageId", 5, "status", "LOST"),
+                Map.of("id", "bad id", "personId", "FP-q", "moduleId", "fp-cage", "pageId", 5))) {
+            Api.Failure f = admin.fails(() -> admin.post("/api/v1/fingerprints", bad, Map.class));
+            assertThat(f.status()).as("%s", bad).isEqualTo(400);
+            assertThat(f.error().error()).isEqualTo("INVALID_INPUT");
+        }
+
+        Map<String, Object> moved = admin.put("/api/v1/fingerprints/FP-3",
+                Map.of("personId", "FP-q", "moduleId", "fp-cage", "pageId", 12), Map.class);
+        assertThat(moved).containsEntry("pageId", 12).containsEntry("status", "ACTIVE");
+        assertThat(admin.action("/api/v1/fingerprints/FP-1/revoke")).containsEntry("status", "REVOKED")
+                .containsEntry("enrolledAt", created.get("enrolledAt"));
+        assertThat(admin.action("/api/v1/fingerprints/FP-1/revoke")).as("revoking twice is harmless")
+                .containsEntry("status", "REVOKED");
+        assertThat(admin.fails(() -> admin.action("/api/v1/fingerprints/ghost/revoke")).status()).isEqualTo(404);
+
+        Api.Failure stillHolds = admin.fails(() -> admin.delete("/api/v1/people/FP-q"));
+        assertThat(stillHolds.status()).isEqualTo(409);
+        assertThat(stillHolds.error().message()).contains("fingerprints");
+        admin.delete("/api/v1/fingerprints/FP-3");
+        assertThat(admin.fails(() -> admin.map("/api/v1/fingerprints/FP-3")).status()).isEqualTo(404);
+        admin.delete("/api/v1/people/FP-q");
+    }
+
+    @Test
+    void fingerprintsAreReadByAnyOperatorAndWrittenByAdminOrHrOnly() {
+        admin.post("/api/v1/people", Map.of("id", "FR-p", "displayName", "Rory", "kind", "EMPLOYEE"), Map.class);
+        Api hr = admin.newOperator(client, "fp-hr", "HR");
+        Api guard = admin.newOperator(client, "fp-guard", "GUARD");
+        hr.create("/api/v1/fingerprints", Map.of("id", "FR-1", "personId", "FR-p", "moduleId", "fp-r", "pageId", 1));
+        assertThat(guard.list("/api/v1/fingerprints?personId=FR-p")).hasSize(1);
+        assertThat(guard.fails(() -> guard.post("/api/v1/fingerprints",
+                Map.of("id", "FR-2", "personId", "FR-p", "moduleId", "fp-r", "pageId", 2), Map.class)).status())
+                .isEqualTo(403);
+        assertThat(guard.fails(() -> guard.action("/api/v1/fingerprints/FR-1/revoke")).status()).isEqualTo(403);
+        assertThat(guard.fails(() -> guard.delete("/api/v1/fingerprints/FR-1")).status()).isEqualTo(403);
+        assertThat(hr.action("/api/v1/fingerprints/FR-1/revoke")).containsEntry("status", "REVOKED");
+        hr.delete("/api/v1/fingerprints/FR-1");
+    }
 }

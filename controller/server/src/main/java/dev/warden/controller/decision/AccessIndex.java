@@ -11,6 +11,8 @@ import dev.warden.controller.credential.CredentialRepository;
 import dev.warden.controller.credential.CredentialRow;
 import dev.warden.controller.door.DoorRepository;
 import dev.warden.controller.door.DoorRow;
+import dev.warden.controller.fingerprint.FingerprintRepository;
+import dev.warden.controller.fingerprint.FingerprintRow;
 import dev.warden.controller.person.PersonRepository;
 import dev.warden.controller.person.PersonRow;
 import dev.warden.controller.schedule.ScheduleRepository;
@@ -30,12 +32,17 @@ import dev.warden.policy.CredentialId;
 import dev.warden.policy.CredentialStatus;
 import dev.warden.policy.Door;
 import dev.warden.policy.DoorId;
+import dev.warden.policy.Fingerprint;
+import dev.warden.policy.FingerprintId;
+import dev.warden.policy.FingerprintKey;
+import dev.warden.policy.FingerprintStatus;
 import dev.warden.policy.Person;
 import dev.warden.policy.PersonId;
 import dev.warden.policy.PersonKind;
 import dev.warden.policy.PersonStatus;
 import dev.warden.policy.Schedule;
 import dev.warden.policy.ScheduleId;
+import dev.warden.policy.SecondFactor;
 import dev.warden.policy.WeeklyWindow;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
@@ -95,6 +102,7 @@ public class AccessIndex {
     private final AccessLevelRepository levels;
     private final AccessLevelDoorRepository levelDoors;
     private final AssignmentRepository assignments;
+    private final FingerprintRepository fingerprints;
 
     private final AtomicReference<IndexView> current = new AtomicReference<>(IndexView.EMPTY);
     private final AtomicBoolean queued = new AtomicBoolean();
@@ -108,7 +116,8 @@ public class AccessIndex {
     public AccessIndex(TransactionOperations<Connection> transactions, Clock clock, SiteRepository sites,
                        DoorRepository doors, PersonRepository people, CredentialRepository credentials,
                        ScheduleRepository schedules, ScheduleWindowRepository windows, AccessLevelRepository levels,
-                       AccessLevelDoorRepository levelDoors, AssignmentRepository assignments) {
+                       AccessLevelDoorRepository levelDoors, AssignmentRepository assignments,
+                       FingerprintRepository fingerprints) {
         this.transactions = transactions;
         this.clock = clock;
         this.sites = sites;
@@ -120,6 +129,7 @@ public class AccessIndex {
         this.levels = levels;
         this.levelDoors = levelDoors;
         this.assignments = assignments;
+        this.fingerprints = fingerprints;
         this.tracker = new RebuildTracker(clock);
     }
 
@@ -248,7 +258,13 @@ public class AccessIndex {
         Map<String, ReaderBinding> readers = new HashMap<>();
         Map<String, String> doorNames = new HashMap<>();
         for (DoorRow d : doors.findAll()) {
-            policyDoors.add(new Door(new DoorId(d.id()), new AreaId(d.areaId()), d.name()));
+            try {
+                policyDoors.add(new Door(new DoorId(d.id()), new AreaId(d.areaId()), d.name(),
+                        SecondFactor.valueOf(d.secondFactor())));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // fail-secure: a door whose rule cannot be read opens for nobody (UNKNOWN_DOOR)
+                LOG.error("Door {} is unusable ({}); every read at it is denied", d.id(), e.getMessage());
+            }
             doorNames.put(d.id(), d.name());
             if (d.readerInId() != null) {
                 readers.put(d.readerInId(), new ReaderBinding(d.readerInId(), d.id(), Direction.IN, d.unlockMs(),
@@ -301,8 +317,22 @@ public class AccessIndex {
             }
         }
 
+        List<Fingerprint> policyFingerprints = new ArrayList<>();
+        for (FingerprintRow f : fingerprints.findAll()) {
+            try {
+                Fingerprint fingerprint = new Fingerprint(new FingerprintId(f.id()),
+                        new FingerprintKey(f.moduleId(), f.pageId()), new PersonId(f.personId()),
+                        FingerprintStatus.valueOf(f.status()));
+                if (knownPersons.contains(fingerprint.holder())) {
+                    policyFingerprints.add(fingerprint);
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.error("Fingerprint {} is unusable ({}); skipped", f.id(), e.getMessage());
+            }
+        }
+
         AccessSnapshot snapshot = AccessSnapshot.of(version, persons, creds, policyDoors, policySchedules,
-                policyLevels, policyAssignments);
+                policyLevels, policyAssignments, policyFingerprints);
         return new IndexView(snapshot, Map.copyOf(readers), Map.copyOf(doorNames), Map.copyOf(personNames),
                 clock.instant());
     }

@@ -1,6 +1,7 @@
 package dev.warden.controller.decision;
 
 import dev.warden.contract.CardData;
+import dev.warden.contract.FingerprintMatch;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param at             when the card was read: the instant the decision is made for
  * @param source         who asked
  * @param agentId        the asking agent, or null for a standalone reader
+ * @param fingerprint    the finger matched after the card (card + fingerprint doors), or null
  */
 public record ReaderAttempt(
         String requestId,
@@ -24,11 +26,18 @@ public record ReaderAttempt(
         String pin,
         Instant at,
         Source source,
-        String agentId) {
+        String agentId,
+        FingerprintMatch fingerprint) {
     public ReaderAttempt {
         Objects.requireNonNull(readerId, "readerId");
         Objects.requireNonNull(card, "card");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A card alone (or card + PIN). */
+    public ReaderAttempt(String requestId, String readerId, String expectedDoorId, CardData card, String pin,
+            Instant at, Source source, String agentId) {
+        this(requestId, readerId, expectedDoorId, card, pin, at, source, agentId, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.warden.controller.decision;
 
 import dev.warden.contract.CardData;
+import dev.warden.contract.FingerprintMatch;
 import dev.warden.contract.Verdict;
 import dev.warden.controller.event.AccessEventRow;
 import dev.warden.controller.event.CardText;
@@ -10,6 +11,7 @@ import dev.warden.policy.AccessPolicy;
 import dev.warden.policy.CardKey;
 import dev.warden.policy.Decision;
 import dev.warden.policy.DoorId;
+import dev.warden.policy.FingerprintKey;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,9 +80,11 @@ public class ReaderDecisions {
                 outcome = new Outcome(Verdict.DENY, READER_DOOR_MISMATCH, 0, binding.doorId(), null);
             } else {
                 CardData card = attempt.card();
+                FingerprintMatch finger = attempt.fingerprint();
                 Decision decision = policy.decide(
                         new dev.warden.policy.AccessRequest(new CardKey(card.format(), card.facility(), card.number()),
-                                new DoorId(binding.doorId()), attempt.at()),
+                                new DoorId(binding.doorId()), attempt.at(),
+                                finger == null ? null : new FingerprintKey(finger.moduleId(), finger.pageId())),
                         view.snapshot());
                 outcome = switch (decision) {
                     case Decision.Granted g -> {
@@ -105,6 +109,11 @@ public class ReaderDecisions {
                 : AGENT_DOOR_MISMATCH.equals(outcome.reason()) || READER_NOT_STANDALONE.equals(outcome.reason())
                 ? servedBy(binding) + "; request " + attempt.requestId()
                 : attempt.requestId() == null ? null : "request " + attempt.requestId();
+        if (attempt.fingerprint() != null) {
+            FingerprintMatch f = attempt.fingerprint();
+            detail = (detail == null ? "" : detail + "; ") + "fingerprint " + f.moduleId() + "#" + f.pageId()
+                    + " score " + f.score();
+        }
         if (AGENT_DOOR_MISMATCH.equals(outcome.reason()) || READER_NOT_STANDALONE.equals(outcome.reason())) {
             LOG.warn("Read at reader {} by {} {} denied {}: {}", attempt.readerId(), attempt.source(),
                     attempt.agentId(), outcome.reason(), servedBy(binding));

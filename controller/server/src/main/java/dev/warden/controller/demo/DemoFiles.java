@@ -1,5 +1,6 @@
 package dev.warden.controller.demo;
 
+import dev.warden.controller.fingerprint.FingerprintRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,22 +14,30 @@ import java.util.Map;
 
 /**
  * Writes the demo's hand-over files. The YAML is written by hand in the exact documented layout (the agent and
- * the simulator parse it); every string is double-quoted and escaped. Files holding secrets are created
+ * the simulator parse it, rejecting unknown fields); passwords and paths are double-quoted and escaped. The
+ * serial buses' ports are pseudo-terminal links under {@code <demo dir>/dev/} (the folder is created here; the
+ * simulator creates the links, the agent opens them). The fingerprint module's password appears in the two YAML
+ * files only, never in credentials.txt. Files holding secrets are created
  * owner-readable only where the file system supports POSIX permissions, and replaced atomically.
  */
 final class DemoFiles {
     static final String CREDENTIALS = "credentials.txt";
     static final String AGENT = "agent.yaml";
     static final String SIM = "sim.yaml";
+    /** Sub-folder of the demo folder holding the serial buses' pseudo-terminal links. */
+    static final String DEV = "dev";
+    /** Sub-folder of the demo folder for the simulator's own state. */
+    static final String SIM_DATA = "sim";
 
     private DemoFiles() {}
 
     static void write(Path dir, DemoSite site, DemoSecrets secrets, String mqttUri, String apiUrl, Instant now)
             throws IOException {
         Files.createDirectories(dir);
+        Files.createDirectories(dir.resolve(DEV));
         writeSecret(dir.resolve(CREDENTIALS), credentials(site, secrets, mqttUri, apiUrl, now));
-        writeSecret(dir.resolve(AGENT), agentYaml(site, secrets, mqttUri));
-        writeSecret(dir.resolve(SIM), simYaml(site, secrets, mqttUri));
+        writeSecret(dir.resolve(AGENT), agentYaml(site, secrets, mqttUri, dir));
+        writeSecret(dir.resolve(SIM), simYaml(site, secrets, mqttUri, dir));
     }
 
     static String credentials(DemoSite site, DemoSecrets secrets, String mqttUri, String apiUrl, Instant now) {
@@ -47,7 +56,7 @@ final class DemoFiles {
         return sb.toString();
     }
 
-    static String agentYaml(DemoSite site, DemoSecrets secrets, String mqttUri) {
+    static String agentYaml(DemoSite site, DemoSecrets secrets, String mqttUri, Path dir) {
         StringBuilder sb = new StringBuilder();
         sb.append("agentId: ").append(DemoSite.AGENT).append('\n');
         sb.append("mqtt:\n");
@@ -55,6 +64,41 @@ final class DemoFiles {
         sb.append("  username: ").append(DemoSite.AGENT).append('\n');
         sb.append("  password: ").append(q(secrets.mqtt(DemoSite.AGENT))).append('\n');
         sb.append("decisionTimeoutMs: 800\n");
+        sb.append("serialBuses:\n");
+        sb.append("  - id: ").append(DemoSite.OSDP_BUS).append('\n');
+        sb.append("    protocol: OSDP\n");
+        sb.append("    port: ").append(q(port(dir, DemoSite.OSDP_BUS))).append('\n');
+        sb.append("    baud: 115200\n");
+        sb.append("    parity: NONE\n");
+        sb.append("    stopBits: 1\n");
+        sb.append("    rs485: false\n");
+        sb.append("    secureChannel: REQUIRED\n");
+        sb.append("    devices:\n");
+        for (DemoSite.OsdpReader r : DemoSite.OSDP_READERS) {
+            sb.append("      - { id: ").append(r.id()).append(", address: ").append(r.address())
+                    .append(", installMode: true");
+            if (r.relay() != null) {
+                sb.append(", relays: { ").append(r.relay()).append(": 0 }");
+            }
+            sb.append(" }\n");
+        }
+        sb.append("  - id: ").append(DemoSite.FP_BUS).append('\n');
+        sb.append("    protocol: FINGERPRINT\n");
+        sb.append("    port: ").append(q(port(dir, DemoSite.FP_BUS))).append('\n');
+        sb.append("    baud: 57600\n");
+        sb.append("    devices:\n");
+        sb.append("      - { id: ").append(DemoSite.FP_MODULE).append(", address: ").append(DemoSite.FP_ADDRESS)
+                .append(", password: ").append(q(secrets.modulePassword(DemoSite.FP_MODULE))).append(" }\n");
+        sb.append("  - id: ").append(DemoSite.MODBUS_BUS).append('\n');
+        sb.append("    protocol: MODBUS\n");
+        sb.append("    port: ").append(q(port(dir, DemoSite.MODBUS_BUS))).append('\n');
+        sb.append("    baud: 19200\n");
+        sb.append("    parity: EVEN\n");
+        sb.append("    devices:\n");
+        for (DemoSite.ModbusDevice m : DemoSite.MODBUS_DEVICES) {
+            sb.append("      - { id: ").append(m.id()).append(", address: ").append(m.address())
+                    .append(", pollMs: ").append(m.pollMs()).append(", profile: ").append(m.profile()).append(" }\n");
+        }
         sb.append("doors:\n");
         for (DemoSite.DemoDoor d : DemoSite.DOORS) {
             if (d.agent() == null) {
@@ -69,28 +113,32 @@ final class DemoFiles {
             }
             sb.append("    lock: ").append(d.lock()).append('\n');
             sb.append("    contact: ").append(d.contact()).append('\n');
+            if (d.fingerprint() != null) {
+                sb.append("    fingerprint: ").append(d.fingerprint()).append('\n');
+            }
         }
         return sb.toString();
     }
 
-    static String simYaml(DemoSite site, DemoSecrets secrets, String mqttUri) {
+    static String simYaml(DemoSite site, DemoSecrets secrets, String mqttUri, Path dir) {
         StringBuilder sb = new StringBuilder();
         sb.append("mqtt:\n");
         sb.append("  uri: ").append(mqttUri).append('\n');
         sb.append("seed: ").append(DemoSite.SEED).append('\n');
         sb.append("ratePerSecond: 1.0\n");
+        sb.append("dataDir: ").append(q(dir.resolve(SIM_DATA).toString())).append('\n');
         sb.append("devices:            # MQTT-native devices behind ").append(DemoSite.AGENT)
                 .append(", each with its own MQTT account (username = id)\n");
         for (DemoSite.DemoDoor d : DemoSite.DOORS) {
             if (d.agent() == null) {
                 continue;
             }
-            device(sb, d.readerIn(), "READER", d.id(), secrets);
+            mqttDevice(sb, d.readerIn(), "READER", d.id(), secrets);
             if (d.readerOut() != null) {
-                device(sb, d.readerOut(), "READER", d.id(), secrets);
+                mqttDevice(sb, d.readerOut(), "READER", d.id(), secrets);
             }
-            device(sb, d.lock(), "LOCK", d.id(), secrets);
-            device(sb, d.contact(), "CONTACT", d.id(), secrets);
+            mqttDevice(sb, d.lock(), "LOCK", d.id(), secrets);
+            mqttDevice(sb, d.contact(), "CONTACT", d.id(), secrets);
         }
         sb.append("standaloneReaders:  # talk to the controller directly on warden/v1/readers/{id}/...\n");
         for (DemoSite.DemoDoor d : DemoSite.DOORS) {
@@ -98,6 +146,35 @@ final class DemoFiles {
                 sb.append("  - { id: ").append(d.readerIn()).append(", doorId: ").append(d.id())
                         .append(", password: ").append(q(secrets.mqtt(d.readerIn()))).append(" }\n");
             }
+        }
+        sb.append("serialBuses:        # device side of the agent's serial buses, on pseudo-terminals at the agent's "
+                + "ports\n");
+        sb.append("  - id: ").append(DemoSite.OSDP_BUS).append('\n');
+        sb.append("    protocol: OSDP\n");
+        sb.append("    pty: ").append(q(port(dir, DemoSite.OSDP_BUS))).append('\n');
+        sb.append("    devices:\n");
+        for (DemoSite.OsdpReader r : DemoSite.OSDP_READERS) {
+            sb.append("      - { id: ").append(r.id()).append(", address: ").append(r.address()).append(" }\n");
+        }
+        sb.append("  - id: ").append(DemoSite.FP_BUS).append('\n');
+        sb.append("    protocol: FINGERPRINT\n");
+        sb.append("    pty: ").append(q(port(dir, DemoSite.FP_BUS))).append('\n');
+        sb.append("    devices:\n");
+        sb.append("      - { id: ").append(DemoSite.FP_MODULE).append(", address: ").append(DemoSite.FP_ADDRESS)
+                .append(", password: ").append(q(secrets.modulePassword(DemoSite.FP_MODULE)))
+                .append(", library: { ");
+        for (int i = 0; i < site.fingerprints.size(); i++) {
+            FingerprintRow f = site.fingerprints.get(i);
+            sb.append(i == 0 ? "" : ", ").append(f.pageId()).append(": ").append(f.personId());
+        }
+        sb.append(" } }\n");
+        sb.append("  - id: ").append(DemoSite.MODBUS_BUS).append('\n');
+        sb.append("    protocol: MODBUS\n");
+        sb.append("    pty: ").append(q(port(dir, DemoSite.MODBUS_BUS))).append('\n');
+        sb.append("    devices:\n");
+        for (DemoSite.ModbusDevice m : DemoSite.MODBUS_DEVICES) {
+            sb.append("      - { id: ").append(m.id()).append(", address: ").append(m.address())
+                    .append(", profile: ").append(m.profile()).append(" }\n");
         }
         sb.append("cards:              # every demo card, plus a few unknown ones\n");
         for (DemoSite.DemoCard c : site.cards) {
@@ -107,12 +184,21 @@ final class DemoFiles {
         return sb.toString();
     }
 
-    /** Every MQTT device behind the agent, in file order. */
+    /**
+     * The serial port of a bus: a pseudo-terminal the simulator creates at {@code <demo dir>/dev/<bus>} (a stable
+     * symlink to its slave side) and the agent opens. Absolute, so it does not depend on the working directory.
+     */
+    static String port(Path dir, String bus) {
+        return dir.resolve(DEV).resolve(bus).toString();
+    }
+
+    /** Every MQTT-native device behind the agent, in file order (serial devices have no MQTT account). */
     static List<String> agentDevices() {
         return DemoSite.DOORS.stream()
                 .filter(d -> d.agent() != null)
                 .flatMap(d -> java.util.stream.Stream.of(d.readerIn(), d.readerOut(), d.lock(), d.contact()))
                 .filter(java.util.Objects::nonNull)
+                .filter(id -> !DemoSite.SERIAL_DEVICES.contains(id))
                 .toList();
     }
 
@@ -120,7 +206,10 @@ final class DemoFiles {
         return DemoSite.DOORS.stream().filter(d -> d.agent() == null).map(DemoSite.DemoDoor::readerIn).toList();
     }
 
-    private static void device(StringBuilder sb, String id, String kind, String doorId, DemoSecrets secrets) {
+    private static void mqttDevice(StringBuilder sb, String id, String kind, String doorId, DemoSecrets secrets) {
+        if (id == null || DemoSite.SERIAL_DEVICES.contains(id)) {
+            return;
+        }
         sb.append("  - { id: ").append(id).append(", kind: ").append(kind).append(", doorId: ").append(doorId)
                 .append(", password: ").append(q(secrets.mqtt(id))).append(" }\n");
     }

@@ -11,6 +11,7 @@ import dev.warden.controller.door.DoorRepository;
 import dev.warden.controller.door.DoorRow;
 import dev.warden.controller.door.DoorStateRepository;
 import dev.warden.controller.door.DoorStateRow;
+import dev.warden.controller.fingerprint.FingerprintRepository;
 import dev.warden.controller.mqtt.DeviceAcls;
 import dev.warden.controller.mqtt.MqttAccounts;
 import dev.warden.controller.operator.OperatorInput;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Seeds the demo site (see {@link DemoSite}) when {@code warden.demo.dir} is set and the database holds no site,
  * door or person; otherwise does nothing and leaves the files alone. Access data goes in one transaction, then
- * the operators, then the MQTT accounts, then the files: credentials.txt, agent.yaml, sim.yaml.
+ * the operators, then the MQTT accounts (the agent, its MQTT-native devices, the standalone readers; serial devices
+ * have none), then the files: credentials.txt, agent.yaml, sim.yaml.
  */
 @Singleton
 public class DemoSeeder {
@@ -65,6 +67,7 @@ public class DemoSeeder {
     private final PersonRepository people;
     private final CredentialRepository credentials;
     private final AssignmentRepository assignments;
+    private final FingerprintRepository fingerprints;
     private final OperatorService operators;
     private final MqttAccounts mqttAccounts;
     private final AccessIndex index;
@@ -77,7 +80,8 @@ public class DemoSeeder {
                       DoorRepository doors, DoorStateRepository doorStates, ScheduleRepository schedules,
                       ScheduleWindowRepository windows, AccessLevelRepository levels,
                       AccessLevelDoorRepository levelDoors, PersonRepository people, CredentialRepository credentials,
-                      AssignmentRepository assignments, OperatorService operators, MqttAccounts mqttAccounts,
+                      AssignmentRepository assignments, FingerprintRepository fingerprints,
+                      OperatorService operators, MqttAccounts mqttAccounts,
                       AccessIndex index, Clock clock,
                       @Nullable @Value("${warden.demo.dir:}") String dir,
                       @Value("${warden.demo.mqtt-uri:`tcp://127.0.0.1:1883`}") String mqttUri,
@@ -94,6 +98,7 @@ public class DemoSeeder {
         this.people = people;
         this.credentials = credentials;
         this.assignments = assignments;
+        this.fingerprints = fingerprints;
         this.operators = operators;
         this.mqttAccounts = mqttAccounts;
         this.index = index;
@@ -143,9 +148,10 @@ public class DemoSeeder {
             LOG.error("Demo data was seeded but the files could not be written to {}: {}", folder, e.toString());
             return true;
         }
-        LOG.info("Demo site {} seeded: {} doors, {} people, {} credentials. REST API {}/api/v1 ; operator and MQTT "
-                        + "passwords in {} ; agent config {} ; simulator config {}",
-                DemoSite.SITE, site.doors.size(), site.people.size(), site.credentials.size(), apiUrl,
+        LOG.info("Demo site {} seeded: {} doors, {} people, {} credentials, {} fingerprints. REST API {}/api/v1 ; "
+                        + "operator and MQTT passwords in {} ; agent config {} ; simulator config {}",
+                DemoSite.SITE, site.doors.size(), site.people.size(), site.credentials.size(),
+                site.fingerprints.size(), apiUrl,
                 folder.resolve(DemoFiles.CREDENTIALS), folder.resolve(DemoFiles.AGENT), folder.resolve(DemoFiles.SIM));
         return true;
     }
@@ -166,6 +172,7 @@ public class DemoSeeder {
         people.saveAll(site.people);
         credentials.saveAll(site.credentials);
         assignments.saveAll(site.assignments);
+        fingerprints.saveAll(site.fingerprints);
     }
 
     /** The standard, narrowest rights of {@link DeviceAcls}: no wildcard subtree for anyone. */

@@ -12,6 +12,10 @@ public interface DoorRepository extends CrudRepository<DoorRow, String> {
 
     boolean existsByAreaId(String areaId);
 
+    /** The door a reader serves, in or out (reader ids are unique across all doors). */
+    @Query("SELECT * FROM door WHERE reader_in_id = :readerId OR reader_out_id = :readerId")
+    List<DoorRow> findByReader(String readerId);
+
     /** Access levels that include the door. */
     @Query("SELECT COUNT(*) FROM access_level_door WHERE door_id = :id")
     long countLevels(String id);

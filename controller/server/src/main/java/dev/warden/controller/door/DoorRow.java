@@ -6,7 +6,8 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /**
  * Row of table {@code door}. {@code agentId} is null for a portal read by a standalone MQTT reader.
- * Reader ids are unique across all doors, in and out.
+ * Reader ids are unique across all doors, in and out. {@code secondFactor} is a {@code dev.warden.policy.SecondFactor}
+ * name: NONE or FINGERPRINT.
  */
 @MappedEntity(value = "door", escape = false)
 public record DoorRow(
@@ -19,4 +20,5 @@ public record DoorRow(
         @Nullable String lockDeviceId,
         @Nullable String contactDeviceId,
         @Nullable String agentId,
-        long unlockMs) {}
+        long unlockMs,
+        String secondFactor) {}

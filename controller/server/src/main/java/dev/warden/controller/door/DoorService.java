@@ -9,6 +9,7 @@ import dev.warden.controller.decision.AccessIndex;
 import dev.warden.controller.event.AgentRepository;
 import dev.warden.controller.event.AgentRow;
 import dev.warden.controller.site.AreaRepository;
+import dev.warden.policy.SecondFactor;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,10 +17,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Doors: validation (area exists, reader ids unique across all doors), persistence, live-state views. */
 @Singleton
 public class DoorService {
+    private static final Logger LOG = LoggerFactory.getLogger(DoorService.class);
     public static final long DEFAULT_UNLOCK_MS = 5_000;
     static final long MIN_UNLOCK_MS = 500;
 
@@ -59,7 +63,7 @@ public class DoorService {
     @Transactional
     public DoorDto create(DoorDto body) {
         Input.bodyPresent(body);
-        DoorRow row = valid(Input.id("id", body.id()), body);
+        DoorRow row = valid(Input.id("id", body.id()), body, SecondFactor.NONE);
         if (doors.existsById(row.id())) {
             throw new ConflictException("door '" + row.id() + "' already exists");
         }
@@ -73,11 +77,12 @@ public class DoorService {
     public DoorDto update(String id, DoorDto body) {
         Input.bodyPresent(body);
         Input.sameId(id, body.id());
-        if (!doors.existsById(id)) {
-            throw new NotFoundException("door", id);
-        }
-        DoorRow row = valid(id, body);
+        DoorRow before = doors.findById(id).orElseThrow(() -> new NotFoundException("door", id));
+        DoorRow row = valid(id, body, SecondFactor.valueOf(before.secondFactor()));
         doors.update(row);
+        if (!before.secondFactor().equals(row.secondFactor())) {
+            LOG.info("Door {} second factor {} -> {}", id, before.secondFactor(), row.secondFactor());
+        }
         index.rebuildAfterCommit();
         return get(id);
     }
@@ -95,7 +100,8 @@ public class DoorService {
         index.rebuildAfterCommit();
     }
 
-    private DoorRow valid(String id, DoorDto body) {
+    /** {@code currentFactor}: what an omitted {@code secondFactor} means (NONE on create, unchanged on update). */
+    private DoorRow valid(String id, DoorDto body, SecondFactor currentFactor) {
         String name = Input.name("name", body.name());
         String areaId = Input.id("areaId", body.areaId());
         DoorKind kind = Input.oneOf("kind", body.kind(), DoorKind.class);
@@ -105,6 +111,9 @@ public class DoorService {
         String contact = Input.optionalId("contactDeviceId", body.contactDeviceId());
         String agent = Input.optionalId("agentId", body.agentId());
         long unlockMs = body.unlockMs() == null ? DEFAULT_UNLOCK_MS : body.unlockMs();
+        SecondFactor secondFactor = body.secondFactor() == null || body.secondFactor().isBlank()
+                ? currentFactor
+                : Input.oneOf("secondFactor", body.secondFactor(), SecondFactor.class);
         Input.require(unlockMs >= MIN_UNLOCK_MS && unlockMs <= DoorCommand.MAX_DURATION_MS,
                 "unlockMs must be between " + MIN_UNLOCK_MS + " and " + DoorCommand.MAX_DURATION_MS);
         if (readerIn != null && readerIn.equals(readerOut)) {
@@ -123,13 +132,14 @@ public class DoorService {
                 }
             }
         }
-        return new DoorRow(id, areaId, name, kind.name(), readerIn, readerOut, lock, contact, agent, unlockMs);
+        return new DoorRow(id, areaId, name, kind.name(), readerIn, readerOut, lock, contact, agent, unlockMs,
+                secondFactor.name());
     }
 
     static DoorDto view(DoorRow d, DoorStateRow state, AgentRow agent) {
         String live = state == null ? DoorLiveState.UNKNOWN.name() : state.state();
         return new DoorDto(d.id(), d.name(), d.areaId(), d.kind(), d.readerInId(), d.readerOutId(), d.lockDeviceId(),
-                d.contactDeviceId(), d.agentId(), d.unlockMs(), live,
+                d.contactDeviceId(), d.agentId(), d.unlockMs(), d.secondFactor(), live,
                 agent != null && Objects.equals(agent.id(), d.agentId()) && agent.online(),
                 state == null ? null : state.changedAt());
     }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * the message after {@link #ingest} returns. Idempotence rests on the database's unique constraint, not on a
  * check-then-insert: when two deliveries of the same event race, one insert wins and the other is reported as
  * {@link IngestResult#DUPLICATE}. A stored {@code DOOR_STATE} event also updates the door's live state, in the
- * same transaction, unless a later state is already recorded.
+ * same transaction, unless a later state is already recorded. Every event type is stored (see {@link #kindOf}):
+ * tamper, gate passages, sensor readings and sensor alarms keep their attributes in the row's detail.
  *
  * <p>An agent speaks only for the doors it serves ({@code door.agent_id}). An event that names (or, for a rejected
  * read, resolves through its reader to) a door the agent does not serve is still stored — its {@code (agentId,
@@ -189,11 +190,7 @@ public class AgentEventIngestion {
         Instant at = timely ? e.occurredAt() : now;
         String readerId = e.deviceId();
         if (!served) {
-            EventKind kind = switch (e.type()) {
-                case DOOR_STATE, COMMAND_EXECUTED -> EventKind.DOOR;
-                case DEVICE_ONLINE, DEVICE_OFFLINE -> EventKind.DEVICE;
-                case READ_REJECTED -> EventKind.REJECTED_READ;
-            };
+            EventKind kind = kindOf(e.type());
             return new AccessEventRow(null, at, kind.name(), null, readerId, null, null, null, null,
                     kind == EventKind.REJECTED_READ ? Verdict.REJECTED.name() : null, DOOR_NOT_SERVED_BY_AGENT,
                     Source.AGENT.name(), e.agentId(), e.seq(), detail);
@@ -201,17 +198,30 @@ public class AgentEventIngestion {
         ReaderBinding binding = readerId == null ? null : index.current().readers().get(readerId);
         String direction = binding == null ? null : binding.direction().name();
         return switch (e.type()) {
-            case DOOR_STATE, COMMAND_EXECUTED -> new AccessEventRow(null, at, EventKind.DOOR.name(),
+            case DOOR_STATE, COMMAND_EXECUTED, PASSAGE -> new AccessEventRow(null, at, EventKind.DOOR.name(),
                     e.doorId(), e.deviceId(), null, null, null, null, null, e.type().name(), Source.AGENT.name(),
                     e.agentId(), e.seq(), detail);
-            case DEVICE_ONLINE, DEVICE_OFFLINE -> new AccessEventRow(null, at, EventKind.DEVICE.name(),
-                    e.doorId(), e.deviceId(), null, null, null, null, null, e.type().name(), Source.AGENT.name(),
-                    e.agentId(), e.seq(), detail);
+            case DEVICE_ONLINE, DEVICE_OFFLINE, TAMPER, SENSOR_READING, SENSOR_ALARM -> new AccessEventRow(null, at,
+                    EventKind.DEVICE.name(), e.doorId(), e.deviceId(), null, null, null, null, null, e.type().name(),
+                    Source.AGENT.name(), e.agentId(), e.seq(), detail);
             case READ_REJECTED -> new AccessEventRow(null, at, EventKind.REJECTED_READ.name(),
                     e.doorId() != null ? e.doorId() : binding == null ? null : binding.doorId(), readerId, direction,
                     null, null, null, Verdict.REJECTED.name(),
                     AccessEventRow.clip(e.attributes().getOrDefault("reason", e.type().name()), 64),
                     Source.AGENT.name(), e.agentId(), e.seq(), detail);
+        };
+    }
+
+    /**
+     * Where an agent event is filed: door happenings (state, commands, gate passages) as {@link EventKind#DOOR},
+     * device happenings (online/offline, tamper, sensor readings and alarms) as {@link EventKind#DEVICE}, rejected
+     * reads as {@link EventKind#REJECTED_READ}. The event type is kept as the row's reason.
+     */
+    static EventKind kindOf(AgentEventType type) {
+        return switch (type) {
+            case DOOR_STATE, COMMAND_EXECUTED, PASSAGE -> EventKind.DOOR;
+            case DEVICE_ONLINE, DEVICE_OFFLINE, TAMPER, SENSOR_READING, SENSOR_ALARM -> EventKind.DEVICE;
+            case READ_REJECTED -> EventKind.REJECTED_READ;
         };
     }
 

@@ -4,9 +4,9 @@ package dev.warden.controller.event;
 public enum EventKind {
     /** A decided card read (granted or denied). */
     ACCESS,
-    /** A door's state changed or a door command was executed. */
+    /** A door's state changed, a door command was executed, or someone passed a gate. */
     DOOR,
-    /** A device came online or went offline. */
+    /** A device came online or went offline, reported tamper, a sensor reading or a sensor alarm. */
     DEVICE,
     /** A read that could not be decided (e.g. a Wiegand parity error). */
     REJECTED_READ

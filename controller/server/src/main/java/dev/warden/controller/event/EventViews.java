@@ -67,6 +67,12 @@ public final class EventViews {
                 return doorText;
             }
         }
+        if (EventKind.DEVICE.name().equals(row.kind())) {
+            String deviceText = deviceText(row.reason(), row.detail());
+            if (deviceText != null) {
+                return deviceText;
+            }
+        }
         if (row.detail() != null && !row.detail().isBlank()) {
             return row.detail();
         }
@@ -82,7 +88,40 @@ public final class EventViews {
             String action = attribute(detail, "action");
             return action == null ? "Command carried out" : "Command carried out: " + action;
         }
+        if (AgentEventType.PASSAGE.name().equals(reason)) {
+            return "Passage through the gate";
+        }
         return null;
+    }
+
+    /** Tamper, sensor readings and sensor alarms in words; null for other device events (shown by their detail). */
+    private static String deviceText(String reason, String detail) {
+        if (AgentEventType.TAMPER.name().equals(reason)) {
+            String state = attribute(detail, "state");
+            return "CLEARED".equals(state) ? "Tamper cleared" : "ACTIVE".equals(state) ? "Tamper reported" : null;
+        }
+        if (AgentEventType.SENSOR_READING.name().equals(reason)) {
+            String quantity = attribute(detail, "quantity");
+            String value = attribute(detail, "value");
+            if (quantity == null || quantity.isBlank() || value == null) {
+                return null;
+            }
+            String unit = attribute(detail, "unit");
+            return capitalised(quantity) + " " + value + (unit == null || unit.isBlank() ? "" : " " + unit);
+        }
+        if (AgentEventType.SENSOR_ALARM.name().equals(reason)) {
+            String input = attribute(detail, "input");
+            String state = attribute(detail, "state");
+            if (input == null || input.isBlank() || !("ACTIVE".equals(state) || "CLEARED".equals(state))) {
+                return null;
+            }
+            return capitalised(input) + ("ACTIVE".equals(state) ? " alarm" : " alarm cleared");
+        }
+        return null;
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** Reads one {@code key=value} from the stored attribute text ({@code "a=1, b=2"}, keys sorted). */

@@ -29,15 +29,16 @@ public final class DeviceAcls {
     }
 
     /**
-     * An edge agent: publishes events, access requests and its status (also its Last Will); receives access
-     * responses and door commands. For each MQTT-native device it serves it may also read the device's reads and
-     * state and send it commands.
+     * An edge agent: publishes events, access requests, reader-key requests and its status (also its Last Will);
+     * receives access responses, reader-key responses and door commands. For each MQTT-native device it serves it
+     * may also read the device's reads and state and send it commands.
      */
     public static Acl agent(String agentId, List<String> deviceIds) {
         List<String> publish = new ArrayList<>(List.of(
-                Topics.agentEvents(agentId), Topics.agentAccessRequest(agentId), Topics.agentStatus(agentId)));
+                Topics.agentEvents(agentId), Topics.agentAccessRequest(agentId), Topics.agentStatus(agentId),
+                Topics.agentKeyRequest(agentId)));
         List<String> subscribe = new ArrayList<>(List.of(
-                Topics.agentAccessResponse(agentId), Topics.agentCommands(agentId)));
+                Topics.agentAccessResponse(agentId), Topics.agentCommands(agentId), Topics.agentKeyResponse(agentId)));
         for (String deviceId : deviceIds) {
             publish.add(Topics.deviceCommand(deviceId));
             subscribe.add(Topics.deviceRead(deviceId));

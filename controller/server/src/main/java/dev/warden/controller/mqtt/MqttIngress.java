@@ -16,6 +16,7 @@ import dev.warden.controller.decision.Source;
 import dev.warden.controller.event.AgentEventIngestion;
 import dev.warden.controller.event.AgentPresence;
 import dev.warden.controller.event.IngestResult;
+import dev.warden.controller.readerkey.ReaderKeys;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -59,6 +60,9 @@ import org.slf4j.LoggerFactory;
  * {@code REJECTED STALE_READ} and recorded as a rejected read (a persistent session can deliver reads queued for
  * up to an hour after a controller restart).
  *
+ * <p>Agents' reader-key requests ({@code warden/v1/agents/+/keys/request}) are answered by a
+ * {@link ReaderKeyResponder} on the decision pool, always on the agent's own key response topic.
+ *
  * <p>Replies go to the MQTT 5 response topic the sender named, with its correlation data, but only when that topic
  * is the sender's own: under {@code warden/v1/readers/{id}/} for a reader, exactly
  * {@code warden/v1/agents/{id}/access/response} for an agent. Otherwise (counted) the default topic is used.
@@ -90,18 +94,26 @@ public class MqttIngress implements AutoCloseable {
     private final MqttSettings settings;
     private final Clock clock;
     private final EventStorage eventStorage;
+    private final ReaderKeyResponder keyResponder;
     private ExecutorService decisionPool;
     private ExecutorService[] lanes;
 
     @Inject
     public MqttIngress(ControllerMqttClient client, ReaderDecisions decisions, AgentEventIngestion ingestion,
-            AgentPresence presence, MqttIngressStats stats, MqttSettings settings, @Nullable Clock clock) {
-        this(client, decisions, ingestion::ingest, presence, stats, settings, clock);
+            AgentPresence presence, MqttIngressStats stats, MqttSettings settings, @Nullable Clock clock,
+            ReaderKeys keys) {
+        this(client, decisions, ingestion::ingest, presence, stats, settings, clock, keys);
     }
 
-    /** With the event store as a plain function (tests give a fake one). */
+    /** With the event store as a plain function (tests give a fake one) and no reader keys. */
     MqttIngress(ControllerMqttClient client, ReaderDecisions decisions, Function<AgentEvent, IngestResult> ingestion,
             AgentPresence presence, MqttIngressStats stats, MqttSettings settings, @Nullable Clock clock) {
+        this(client, decisions, ingestion, presence, stats, settings, clock, null);
+    }
+
+    private MqttIngress(ControllerMqttClient client, ReaderDecisions decisions,
+            Function<AgentEvent, IngestResult> ingestion, AgentPresence presence, MqttIngressStats stats,
+            MqttSettings settings, @Nullable Clock clock, @Nullable ReaderKeys keys) {
         this.client = client;
         this.decisions = decisions;
         this.ingestion = ingestion;
@@ -114,6 +126,7 @@ public class MqttIngress implements AutoCloseable {
                     LOG.warn("Storing an agent event failed; retrying in {} ms (agent events wait in order)", d.toMillis());
                     Thread.sleep(d.toMillis());
                 });
+        this.keyResponder = new ReaderKeyResponder(client, keys, stats, settings.getDecisionExpiry());
     }
 
     /** Starts the workers, then connects and subscribes. */
@@ -127,7 +140,8 @@ public class MqttIngress implements AutoCloseable {
         }
         // status is retained and idempotent (the newest report wins): every instance reads all of it, and only a
         // plain subscription gets the retained status of agents that reported before this controller subscribed
-        client.start(List.of(Topics.ALL_READER_READS, Topics.ALL_AGENT_ACCESS_REQUESTS, Topics.ALL_AGENT_EVENTS),
+        client.start(List.of(Topics.ALL_READER_READS, Topics.ALL_AGENT_ACCESS_REQUESTS, Topics.ALL_AGENT_EVENTS,
+                        Topics.ALL_AGENT_KEY_REQUESTS),
                 List.of(Topics.ALL_AGENT_STATUS), this::route, FIRST_CONNECT_WAIT);
     }
 
@@ -154,6 +168,15 @@ public class MqttIngress implements AutoCloseable {
             } else if (TopicFilters.matches(Topics.ALL_AGENT_ACCESS_REQUESTS, topic)) {
                 String agentId = Topics.idAt(topic, "agents").orElseThrow();
                 decisionPool.execute(() -> onAccessRequest(agentId, m));
+            } else if (TopicFilters.matches(Topics.ALL_AGENT_KEY_REQUESTS, topic)) {
+                String agentId = Topics.idAt(topic, "agents").orElseThrow();
+                decisionPool.execute(() -> {
+                    try {
+                        keyResponder.handle(agentId, m);
+                    } finally {
+                        m.ack();
+                    }
+                });
             } else if (TopicFilters.matches(Topics.ALL_AGENT_EVENTS, topic)) {
                 String agentId = Topics.idAt(topic, "agents").orElseThrow();
                 try {
@@ -281,7 +304,7 @@ public class MqttIngress implements AutoCloseable {
                         case CardReading.Card c -> {
                             Outcome outcome = decisions.decide(new ReaderAttempt(request.requestId(),
                                     request.readerId(), request.doorId(), c.card(), request.pin(), now, Source.AGENT,
-                                    agentId));
+                                    agentId, request.fingerprint()));
                             reply(replyTopic, m.correlationData(), decision(request.requestId(), outcome, now));
                         }
                     }

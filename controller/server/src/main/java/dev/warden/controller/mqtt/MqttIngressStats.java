@@ -38,13 +38,15 @@ public class MqttIngressStats {
             long publishesRefused,
             Map<String, Long> aclDenials,
             Map<String, Long> authFailures,
-            long authSuccesses) {}
+            long authSuccesses,
+            Map<String, Long> keyRequests) {}
 
     private final ConcurrentHashMap<String, LongAdder> decisions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> rejections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> events = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> aclDenials = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> authFailures = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> keyRequests = new ConcurrentHashMap<>();
     private final LongAdder statusUpdates = new LongAdder();
     private final LongAdder responseTopicsIgnored = new LongAdder();
     private final LongAdder commandsSent = new LongAdder();
@@ -106,6 +108,19 @@ public class MqttIngressStats {
         authSuccesses.increment();
     }
 
+    /**
+     * A reader-key request was answered: {@code ISSUED} (stored key sent), {@code CREATED} (key made and sent),
+     * {@code NOT_YOUR_READER}, {@code INTERNAL_ERROR}, or a parser rejection code.
+     */
+    public void keyRequest(String outcome) {
+        inc(keyRequests, outcome);
+    }
+
+    public long keyRequests(String outcome) {
+        LongAdder a = keyRequests.get(outcome);
+        return a == null ? 0 : a.sum();
+    }
+
     void connected(boolean value) {
         connected = value;
     }
@@ -128,7 +143,8 @@ public class MqttIngressStats {
                 publishesRefused.sum(),
                 copy(aclDenials),
                 copy(authFailures),
-                authSuccesses.sum());
+                authSuccesses.sum(),
+                copy(keyRequests));
     }
 
     private static void inc(ConcurrentHashMap<String, LongAdder> map, String key) {

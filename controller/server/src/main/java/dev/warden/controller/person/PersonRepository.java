@@ -10,8 +10,9 @@ import java.util.List;
 public interface PersonRepository extends CrudRepository<PersonRow, String> {
     List<PersonRow> findAllOrderById();
 
-    /** Credentials and access assignments that still name the person. */
+    /** Credentials, fingerprints and access assignments that still name the person. */
     @Query("SELECT (SELECT COUNT(*) FROM credential WHERE person_id = :id) "
+            + "+ (SELECT COUNT(*) FROM fingerprint WHERE person_id = :id) "
             + "+ (SELECT COUNT(*) FROM access_assignment WHERE person_id = :id)")
     long countReferences(String id);
 }

@@ -68,7 +68,7 @@ public class PersonService {
             throw new NotFoundException("person", id);
         }
         if (people.countReferences(id) > 0) {
-            throw new ConflictException("person '" + id + "' still has credentials or access assignments; "
+            throw new ConflictException("person '" + id + "' still has credentials, fingerprints or access assignments; "
                     + "delete them first (or set the person's status to TERMINATED)");
         }
         people.deleteById(id);

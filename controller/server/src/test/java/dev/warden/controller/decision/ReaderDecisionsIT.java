@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.warden.contract.CardData;
+import dev.warden.contract.FingerprintMatch;
 import dev.warden.contract.Verdict;
 import dev.warden.controller.Api;
 import dev.warden.controller.event.EventWriter;
@@ -41,6 +42,9 @@ class ReaderDecisionsIT {
 
     @Inject
     EventWriter events;
+
+    @Inject
+    dev.warden.controller.event.AccessEventRepository eventRows;
 
     Api admin;
 
@@ -201,6 +205,68 @@ class ReaderDecisionsIT {
                 .containsEntry("reasonText", "Access granted").containsEntry("source", "AGENT")
                 .containsEntry("agentId", "agent-r").containsEntry("seq", null)
                 .containsEntry("occurredAt", "2026-03-02T09:00:00Z"));
+    }
+
+    /**
+     * Verifies card + fingerprint end to end from REST data: the door's second factor and the enrolled fingers reach
+     * the decisions, a finger must be the card holder's own ACTIVE one, and revoking it or switching the door back to
+     * card-only takes effect.
+     */
+    @Test
+    void aCardAndFingerprintDoorNeedsTheHoldersOwnActiveFinger() {
+        Map<String, Object> door = new HashMap<>(Map.of("id", "R-cage", "name", "Cage R", "areaId", "R-area",
+                "kind", "DOOR", "readerInId", "R-cage-in", "agentId", "agent-r", "unlockMs", 3000,
+                "secondFactor", "FINGERPRINT"));
+        assertThat(admin.create("/api/v1/doors", door)).containsEntry("secondFactor", "FINGERPRINT");
+        admin.create("/api/v1/access-levels", Map.of("id", "R-cage-lvl", "name", "Cage R", "scheduleId", "R-bh",
+                "doorIds", List.of("R-cage")));
+        admin.create("/api/v1/assignments", Map.of("personId", "R-ok", "accessLevelId", "R-cage-lvl"));
+        admin.create("/api/v1/fingerprints", Map.of("id", "R-f1", "personId", "R-ok", "moduleId", "fp-r",
+                "pageId", 1));
+        admin.create("/api/v1/fingerprints", Map.of("id", "R-f2", "personId", "R-susp", "moduleId", "fp-r",
+                "pageId", 2));
+        admin.create("/api/v1/fingerprints", Map.of("id", "R-f3", "personId", "R-ok", "moduleId", "fp-r",
+                "pageId", 3, "status", "REVOKED"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> cage(1, new FingerprintMatch("fp-r", 1, 80)).verdict() == Verdict.GRANT);
+
+        assertThat(cage(1, new FingerprintMatch("fp-r", 1, 80)))
+                .isEqualTo(new Outcome(Verdict.GRANT, "GRANTED", 3000, "R-cage", "R-ok"));
+        assertThat(cage(1, null)).isEqualTo(new Outcome(Verdict.DENY, "SECOND_FACTOR_REQUIRED", 0, "R-cage", "R-ok"));
+        assertThat(cage(1, new FingerprintMatch("fp-r", 2, 80)).reason()).as("another person's finger")
+                .isEqualTo("SECOND_FACTOR_MISMATCH");
+        assertThat(cage(1, new FingerprintMatch("fp-r", 3, 80)).reason()).as("a revoked finger")
+                .isEqualTo("SECOND_FACTOR_MISMATCH");
+        assertThat(cage(1, new FingerprintMatch("fp-r", 9, 80)).reason()).as("an empty page")
+                .isEqualTo("SECOND_FACTOR_MISMATCH");
+        assertThat(cage(1, new FingerprintMatch("fp-other", 1, 80)).reason()).as("the same page of another module")
+                .isEqualTo("SECOND_FACTOR_MISMATCH");
+        assertThat(cage(9, new FingerprintMatch("fp-r", 1, 80)).reason()).as("person status comes first")
+                .isEqualTo("PERSON_TERMINATED");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> details = new java.util.ArrayList<>();
+            eventRows.findAll().forEach(r -> {
+                if ("R-cage".equals(r.doorId()) && "GRANT".equals(r.decision())) {
+                    details.add(r.detail());
+                }
+            });
+            assertThat(details).as("the finger is on record with the decision")
+                    .anySatisfy(d -> assertThat(d).contains("fingerprint fp-r#1 score 80"));
+        });
+
+        assertThat(admin.action("/api/v1/fingerprints/R-f1/revoke")).containsEntry("status", "REVOKED");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                cage(1, new FingerprintMatch("fp-r", 1, 80)).reason().equals("SECOND_FACTOR_MISMATCH"));
+
+        door.put("secondFactor", "NONE");
+        admin.put("/api/v1/doors/R-cage", door, Map.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cage(1, null).verdict() == Verdict.GRANT);
+    }
+
+    private Outcome cage(int card, FingerprintMatch finger) {
+        return decisions.decide(new ReaderAttempt("req-cage-" + card, "R-cage-in", "R-cage",
+                new CardData("H10301", 7, card), null, MONDAY_10, Source.AGENT, "agent-r", finger));
     }
 
     @SuppressWarnings("unchecked")

@@ -22,6 +22,7 @@ class DemoFilesTest {
         DemoSecrets a = new DemoSecrets();
         DemoSecrets b = new DemoSecrets();
         assertThat(a.mqtt("x")).matches("[A-Za-z0-9]{24}").isEqualTo(a.mqtt("x")).isNotEqualTo(b.mqtt("x"));
+        assertThat(a.modulePassword("fp")).matches("[0-9A-F]{8}").isEqualTo(a.modulePassword("fp"));
     }
 
     @Test
@@ -36,6 +37,8 @@ class DemoFilesTest {
                 Instant.EPOCH);
         assertThat(text).contains("admin").contains("supervisor").contains("guard").contains("rdr-gate-1")
                 .contains(secrets.operator("admin")).contains(secrets.mqtt("lock-door-noc"));
-        assertThat(text.lines().filter(l -> l.matches("\\S+\\s+[A-Za-z0-9]{24}.*"))).hasSize(3 + 1 + 31 + 1);
+        assertThat(text.lines().filter(l -> l.matches("\\S+\\s+[A-Za-z0-9]{24}.*"))).hasSize(3 + 1 + 23 + 1);
+        assertThat(text).doesNotContain(secrets.modulePassword(DemoSite.FP_MODULE))
+                .doesNotContain("rdr-door-cage-a-in").doesNotContain(DemoSite.TURNSTILE);
     }
 }

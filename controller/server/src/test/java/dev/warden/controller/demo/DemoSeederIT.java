@@ -3,6 +3,7 @@ package dev.warden.controller.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.contract.CardData;
+import dev.warden.contract.FingerprintMatch;
 import dev.warden.contract.Verdict;
 import dev.warden.controller.Api;
 import dev.warden.controller.decision.ReaderAttempt;
@@ -10,6 +11,7 @@ import dev.warden.controller.decision.ReaderDecisions;
 import dev.warden.controller.decision.Source;
 import dev.warden.controller.mqtt.DeviceAcls;
 import dev.warden.controller.mqtt.MqttAccounts;
+import dev.warden.controller.readerkey.ReaderKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -114,6 +116,34 @@ class DemoSeederIT {
             assertThat(decide(decisions, "rdr-door-lobby-main-in", 1201, now).reason()).isEqualTo("CREDENTIAL_LOST");
             assertThat(decide(decisions, "rdr-door-lobby-main-in", 9001, now).reason()).isEqualTo("UNKNOWN_CREDENTIAL");
             assertThat(decide(decisions, "rdr-gate-1", 1001, now).verdict()).isEqualTo(Verdict.GRANT);
+
+            // card + fingerprint at cage A: Ada (p-0001, card 1001) is enrolled at page 1 of the cage's module
+            assertThat(cage(decisions, 1001, new FingerprintMatch(DemoSite.FP_MODULE, 1, 90), now).verdict())
+                    .isEqualTo(Verdict.GRANT);
+            assertThat(cage(decisions, 1001, null, now).reason()).isEqualTo("SECOND_FACTOR_REQUIRED");
+            assertThat(cage(decisions, 1001, new FingerprintMatch(DemoSite.FP_MODULE, 2, 90), now).reason())
+                    .isEqualTo("SECOND_FACTOR_MISMATCH");
+            assertThat(admin.map("/api/v1/doors/door-cage-a")).containsEntry("secondFactor", "FINGERPRINT")
+                    .containsEntry("lockDeviceId", "lock-door-cage-a").containsEntry("contactDeviceId", "dc-door-cage-a");
+            assertThat(admin.map("/api/v1/doors/door-lobby-staff")).containsEntry("secondFactor", "NONE")
+                    .containsEntry("lockDeviceId", DemoSite.TURNSTILE).containsEntry("contactDeviceId", DemoSite.TURNSTILE);
+            assertThat(admin.list("/api/v1/fingerprints?personId=p-0001")).singleElement().satisfies(f ->
+                    assertThat(f).containsEntry("moduleId", DemoSite.FP_MODULE).containsEntry("pageId", 1)
+                            .containsEntry("status", "ACTIVE"));
+
+            // devices that became serial have no MQTT account; the agent may ask for its readers' keys
+            for (String serial : List.of("rdr-door-hall1-a-in", "lock-door-cage-a", "lock-door-lobby-staff",
+                    "dc-door-lobby-staff", DemoSite.TURNSTILE, DemoSite.FP_MODULE)) {
+                assertThat(accounts.find(serial)).as(serial).isEmpty();
+                assertThat(credentials).doesNotContain(serial + " ");
+            }
+            assertThat(accounts.find("dc-door-cage-a")).isPresent();
+            assertThat(accounts.find("agent-1")).get().satisfies(a -> {
+                assertThat(a.mayPublish("warden/v1/agents/agent-1/keys/request")).isTrue();
+                assertThat(a.maySubscribe("warden/v1/agents/agent-1/keys/response")).isTrue();
+            });
+            assertThat(server.getApplicationContext().getBean(ReaderKeys.class).keyFor(DemoSite.AGENT,
+                    "rdr-door-cage-a-in")).isInstanceOf(ReaderKeys.Answer.Key.class);
         }
 
         Map<String, Object> agent = new Yaml().load(agentYaml);
@@ -126,14 +156,65 @@ class DemoSeederIT {
                 "readers", List.of(Map.of("deviceId", "rdr-door-lobby-main-in", "direction", "IN"),
                         Map.of("deviceId", "rdr-door-lobby-main-out", "direction", "OUT")),
                 "lock", "lock-door-lobby-main", "contact", "dc-door-lobby-main"));
+        assertThat(agentDoors).contains(Map.of("id", "door-cage-a", "unlockMs", 4000,
+                "readers", List.of(Map.of("deviceId", "rdr-door-cage-a-in", "direction", "IN"),
+                        Map.of("deviceId", "rdr-door-cage-a-out", "direction", "OUT")),
+                "lock", "lock-door-cage-a", "contact", "dc-door-cage-a", "fingerprint", "fp-door-cage-a"));
+        assertThat(agentDoors).contains(Map.of("id", "door-lobby-staff", "unlockMs", 5000,
+                "readers", List.of(Map.of("deviceId", "rdr-door-lobby-staff-in", "direction", "IN")),
+                "lock", "gate-lobby-staff", "contact", "gate-lobby-staff"));
+
+        String modulePassword = modulePassword(agentYaml);
+        assertThat(modulePassword).matches("[0-9A-F]{8}");
+        assertThat(credentials).as("the module password is a device secret of the YAML files only")
+                .doesNotContain(modulePassword);
+        String dev = demo.resolve("dev").toAbsolutePath().toString();
+        assertThat(demo.resolve("dev")).isDirectory();
+        assertThat(agent.get("serialBuses")).isEqualTo(List.of(
+                Map.of("id", "osdp-1", "protocol", "OSDP", "port", dev + "/osdp-1", "baud", 115200, "parity", "NONE",
+                        "stopBits", 1, "rs485", false, "secureChannel", "REQUIRED", "devices", List.of(
+                                Map.of("id", "rdr-door-hall1-a-in", "address", 0, "installMode", true,
+                                        "relays", Map.of("lock-door-hall1-a", 0)),
+                                Map.of("id", "rdr-door-hall1-a-out", "address", 1, "installMode", true),
+                                Map.of("id", "rdr-door-cage-a-in", "address", 2, "installMode", true,
+                                        "relays", Map.of("lock-door-cage-a", 0)),
+                                Map.of("id", "rdr-door-cage-a-out", "address", 3, "installMode", true))),
+                Map.of("id", "fp-1", "protocol", "FINGERPRINT", "port", dev + "/fp-1", "baud", 57600, "devices",
+                        List.of(Map.of("id", "fp-door-cage-a", "address", 4294967295L, "password", modulePassword))),
+                Map.of("id", "modbus-1", "protocol", "MODBUS", "port", dev + "/modbus-1", "baud", 19200,
+                        "parity", "EVEN", "devices", List.of(
+                                Map.of("id", "gate-lobby-staff", "address", 1, "pollMs", 100, "profile", "TURNSTILE"),
+                                Map.of("id", "env-hall-1", "address", 2, "pollMs", 1000, "profile", "ENVIRONMENT")))));
 
         Map<String, Object> sim = new Yaml().load(simYaml);
         assertThat(sim).containsEntry("seed", 42).containsEntry("ratePerSecond", 1.0)
                 .containsEntry("mqtt", Map.of("uri", "tcp://127.0.0.1:1883"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> devices = (List<Map<String, Object>>) sim.get("devices");
-        assertThat(devices).hasSize(31).contains(Map.of("id", "lock-door-lobby-main", "kind", "LOCK",
+        assertThat(devices).hasSize(23).contains(Map.of("id", "lock-door-lobby-main", "kind", "LOCK",
                 "doorId", "door-lobby-main", "password", mqttPassword(credentials, "lock-door-lobby-main")));
+        assertThat(devices).extracting(d -> d.get("id")).containsExactlyElementsOf(DemoFiles.agentDevices());
+        assertThat(sim).containsEntry("dataDir", demo.resolve("sim").toAbsolutePath().toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> buses = (List<Map<String, Object>>) sim.get("serialBuses");
+        assertThat(buses).hasSize(3);
+        assertThat(buses.get(0)).isEqualTo(Map.of("id", "osdp-1", "protocol", "OSDP", "pty", dev + "/osdp-1",
+                "devices", List.of(Map.of("id", "rdr-door-hall1-a-in", "address", 0),
+                        Map.of("id", "rdr-door-hall1-a-out", "address", 1),
+                        Map.of("id", "rdr-door-cage-a-in", "address", 2),
+                        Map.of("id", "rdr-door-cage-a-out", "address", 3))));
+        assertThat(buses.get(1)).containsEntry("id", "fp-1").containsEntry("protocol", "FINGERPRINT")
+                .containsEntry("pty", dev + "/fp-1");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> module = ((List<Map<String, Object>>) buses.get(1).get("devices")).getFirst();
+        assertThat(module).containsEntry("id", "fp-door-cage-a").containsEntry("address", 4294967295L)
+                .containsEntry("password", modulePassword);
+        @SuppressWarnings("unchecked")
+        Map<Integer, String> library = (Map<Integer, String>) module.get("library");
+        assertThat(library).containsEntry(1, "p-0001").hasSizeGreaterThan(5);
+        assertThat(buses.get(2)).isEqualTo(Map.of("id", "modbus-1", "protocol", "MODBUS", "pty", dev + "/modbus-1",
+                "devices", List.of(Map.of("id", "gate-lobby-staff", "address", 1, "profile", "TURNSTILE"),
+                        Map.of("id", "env-hall-1", "address", 2, "profile", "ENVIRONMENT"))));
         assertThat(sim.get("standaloneReaders")).isEqualTo(List.of(Map.of("id", "rdr-gate-1", "doorId", "gate-1",
                 "password", mqttPassword(credentials, "rdr-gate-1"))));
         @SuppressWarnings("unchecked")
@@ -158,6 +239,20 @@ class DemoSeederIT {
         boolean standalone = DemoFiles.standaloneReaders().contains(reader);
         return d.decide(new ReaderAttempt("demo-" + card, reader, null, new CardData("H10301", 12, card), null, at,
                 standalone ? Source.MQTT_READER : Source.AGENT, standalone ? null : DemoSite.AGENT));
+    }
+
+    /** Cage A's reader, asked by agent-1 with the card and the finger (or none). */
+    private static dev.warden.controller.decision.Outcome cage(ReaderDecisions d, long card, FingerprintMatch finger,
+                                                              Instant at) {
+        return d.decide(new ReaderAttempt("demo-cage-" + card, "rdr-door-cage-a-in", "door-cage-a",
+                new CardData("H10301", 12, card), null, at, Source.AGENT, DemoSite.AGENT, finger));
+    }
+
+    private static String modulePassword(String agentYaml) {
+        Matcher m = Pattern.compile("id: fp-door-cage-a, address: 4294967295, password: \"([0-9A-F]{8})\"")
+                .matcher(agentYaml);
+        assertThat(m.find()).as("the fingerprint module in agent.yaml").isTrue();
+        return m.group(1);
     }
 
     private static String password(String credentials, String operator) {

@@ -63,14 +63,70 @@ class DemoSiteTest {
             if (d.gate()) {
                 assertThat(d.agent()).isNull();
                 assertThat(d.readerIn()).isEqualTo("rdr-" + d.id());
+                assertThat(d.lock()).isNull();
             } else {
                 assertThat(d.agent()).isEqualTo("agent-1");
                 assertThat(d.readerIn()).isEqualTo("rdr-" + d.id() + "-in");
-                assertThat(d.lock()).isEqualTo("lock-" + d.id());
-                assertThat(d.contact()).isEqualTo("dc-" + d.id());
+                if (d.id().equals("door-lobby-staff")) {
+                    assertThat(d.lock()).isEqualTo(DemoSite.TURNSTILE);
+                    assertThat(d.contact()).isEqualTo(DemoSite.TURNSTILE);
+                } else {
+                    assertThat(d.lock()).isEqualTo("lock-" + d.id());
+                    assertThat(d.contact()).isEqualTo("dc-" + d.id());
+                }
             }
         }
-        assertThat(DemoFiles.agentDevices()).hasSize(31).doesNotHaveDuplicates();
+        // 13 readers + 9 locks + 9 contacts, minus 4 OSDP readers, 2 OSDP relay locks, the turnstile's lock and contact
+        assertThat(DemoFiles.agentDevices()).hasSize(31 - 8).doesNotHaveDuplicates()
+                .doesNotContain("rdr-door-hall1-a-in", "rdr-door-hall1-a-out", "rdr-door-cage-a-in",
+                        "rdr-door-cage-a-out", "lock-door-hall1-a", "lock-door-cage-a", "lock-door-lobby-staff",
+                        "dc-door-lobby-staff", DemoSite.TURNSTILE, DemoSite.FP_MODULE, DemoSite.ENV_SENSOR)
+                .contains("dc-door-hall1-a", "dc-door-cage-a", "rdr-door-lobby-staff-in");
+    }
+
+    @Test
+    void theOsdpReadersAndTheirRelaysServeTheRightDoors() {
+        Map<String, DemoSite.DemoDoor> byReader = new java.util.HashMap<>();
+        for (DemoSite.DemoDoor d : DemoSite.DOORS) {
+            byReader.put(d.readerIn(), d);
+            if (d.readerOut() != null) {
+                byReader.put(d.readerOut(), d);
+            }
+        }
+        Set<Integer> addresses = new HashSet<>();
+        for (DemoSite.OsdpReader r : DemoSite.OSDP_READERS) {
+            assertThat(byReader).containsKey(r.id());
+            assertThat(addresses.add(r.address())).as("address %d used once", r.address()).isTrue();
+            if (r.relay() != null) {
+                assertThat(byReader.get(r.id()).lock()).as("the relay of %s is its door's lock", r.id())
+                        .isEqualTo(r.relay());
+            }
+        }
+        assertThat(DemoSite.OSDP_READERS).filteredOn(r -> r.relay() != null).hasSize(2);
+    }
+
+    /** Verifies that the cage is a card + fingerprint door and everyone with cage access has a finger enrolled. */
+    @Test
+    void everyoneWithCageAccessHasAFingerOnTheCagesModule() {
+        DemoSite site = new DemoSite(NOW);
+        assertThat(site.doors).filteredOn(d -> d.id().equals(DemoSite.CAGE_DOOR)).singleElement()
+                .satisfies(d -> assertThat(d.secondFactor()).isEqualTo("FINGERPRINT"));
+        assertThat(site.doors).filteredOn(d -> !d.id().equals(DemoSite.CAGE_DOOR))
+                .allSatisfy(d -> assertThat(d.secondFactor()).isEqualTo("NONE"));
+        Set<String> withCage = site.assignments.stream().filter(a -> a.levelId().equals("lvl-cage-a"))
+                .map(a -> a.personId()).collect(Collectors.toSet());
+        assertThat(site.fingerprints).extracting(f -> f.personId()).containsExactlyInAnyOrderElementsOf(withCage);
+        assertThat(site.fingerprints.getFirst()).satisfies(f -> {
+            assertThat(f.personId()).isEqualTo("p-0001");
+            assertThat(f.pageId()).isEqualTo(1);
+            assertThat(f.id()).isEqualTo("f-0001");
+        });
+        for (int i = 0; i < site.fingerprints.size(); i++) {
+            assertThat(site.fingerprints.get(i).pageId()).isEqualTo(i + 1);
+            assertThat(site.fingerprints.get(i).moduleId()).isEqualTo(DemoSite.FP_MODULE);
+            assertThat(site.fingerprints.get(i).status()).isEqualTo("ACTIVE");
+        }
+        assertThat(site.fingerprints).hasSizeGreaterThan(5);
     }
 
     private static CredentialRow credentialOf(DemoSite site, String person) {

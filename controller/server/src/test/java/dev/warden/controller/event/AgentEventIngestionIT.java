@@ -289,4 +289,43 @@ class AgentEventIngestionIT {
                 .containsEntry("reason", "WIEGAND_PARITY").containsEntry("readerId", "rdr-x")
                 .containsEntry("reasonText", "bits=26, reason=WIEGAND_PARITY"));
     }
+
+    /**
+     * Verifies that tamper, gate passages, sensor readings and sensor alarms are stored once each under the kinds the
+     * console knows (DOOR, DEVICE), with their attributes and a sentence for people, and move no door state.
+     */
+    @Test
+    void tamperPassagesAndSensorEventsAreStoredAndDescribed() {
+        door("G-gate", "agent-g");
+        ingestion.ingest(new AgentEvent("agent-g", 1, T, AgentEventType.TAMPER, "G-gate", "gate-g",
+                Map.of("state", "ACTIVE")));
+        ingestion.ingest(new AgentEvent("agent-g", 2, T.plusSeconds(1), AgentEventType.PASSAGE, "G-gate", "gate-g",
+                Map.of()));
+        ingestion.ingest(new AgentEvent("agent-g", 3, T.plusSeconds(2), AgentEventType.SENSOR_READING, null, "env-g",
+                Map.of("quantity", "temperature", "value", "23.4", "unit", "°C")));
+        ingestion.ingest(new AgentEvent("agent-g", 4, T.plusSeconds(3), AgentEventType.SENSOR_ALARM, null, "env-g",
+                Map.of("input", "smoke", "state", "ACTIVE")));
+        assertThat(ingestion.ingest(new AgentEvent("agent-g", 4, T.plusSeconds(3), AgentEventType.SENSOR_ALARM, null,
+                "env-g", Map.of("input", "smoke", "state", "ACTIVE")))).isEqualTo(IngestResult.DUPLICATE);
+
+        assertThat(eventsOf("doorId=G-gate&size=10")).extracting(e -> e.get("kind") + " " + e.get("reason") + ": "
+                + e.get("reasonText"))
+                .containsExactly("DOOR PASSAGE: Passage through the gate", "DEVICE TAMPER: Tamper reported");
+        assertThat(eventsOf("from=" + T.plusSeconds(2) + "&to=" + T.plusSeconds(4) + "&size=500"))
+                .filteredOn(e -> "env-g".equals(e.get("readerId")))
+                .extracting(e -> e.get("reason") + ": " + e.get("reasonText"))
+                .containsExactly("SENSOR_ALARM: Smoke alarm", "SENSOR_READING: Temperature 23.4 °C");
+        assertThat(admin.map("/api/v1/doors/G-gate")).containsEntry("state", "UNKNOWN");
+        for (long seq = 1; seq <= 4; seq++) {
+            assertThat(storedCount("agent-g", seq)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everyEventTypeHasAKindTheConsoleKnows() {
+        for (AgentEventType type : AgentEventType.values()) {
+            assertThat(AgentEventIngestion.kindOf(type)).as("%s", type)
+                    .isIn(EventKind.DOOR, EventKind.DEVICE, EventKind.REJECTED_READ);
+        }
+    }
 }

@@ -53,4 +53,23 @@ class EventViewsTest {
         // an unrecognised state keeps the raw detail rather than inventing words
         assertThat(EventViews.reasonText(row("DOOR", null, "DOOR_STATE", "state=AJAR"))).isEqualTo("state=AJAR");
     }
+
+    @Test
+    void describesTamperPassagesAndSensorsInWords() {
+        assertThat(EventViews.reasonText(row("DEVICE", null, "TAMPER", "state=ACTIVE"))).isEqualTo("Tamper reported");
+        assertThat(EventViews.reasonText(row("DEVICE", null, "TAMPER", "state=CLEARED"))).isEqualTo("Tamper cleared");
+        assertThat(EventViews.reasonText(row("DOOR", null, "PASSAGE", null))).isEqualTo("Passage through the gate");
+        assertThat(EventViews.reasonText(row("DEVICE", null, "SENSOR_READING",
+                "quantity=temperature, unit=°C, value=21.5"))).isEqualTo("Temperature 21.5 °C");
+        assertThat(EventViews.reasonText(row("DEVICE", null, "SENSOR_READING", "quantity=humidity, value=40.0")))
+                .isEqualTo("Humidity 40.0");
+        assertThat(EventViews.reasonText(row("DEVICE", null, "SENSOR_ALARM", "input=leak, state=ACTIVE")))
+                .isEqualTo("Leak alarm");
+        assertThat(EventViews.reasonText(row("DEVICE", null, "SENSOR_ALARM", "input=smoke, state=CLEARED")))
+                .isEqualTo("Smoke alarm cleared");
+        // incomplete attributes keep the raw detail, or the code when there is none
+        assertThat(EventViews.reasonText(row("DEVICE", null, "SENSOR_ALARM", "input=leak"))).isEqualTo("input=leak");
+        assertThat(EventViews.reasonText(row("DEVICE", null, "SENSOR_READING", null))).isEqualTo("SENSOR_READING");
+        assertThat(EventViews.reasonText(row("DEVICE", null, "TAMPER", "state=WOBBLY"))).isEqualTo("state=WOBBLY");
+    }
 }

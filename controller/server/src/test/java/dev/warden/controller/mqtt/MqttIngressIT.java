@@ -14,6 +14,9 @@ import dev.warden.contract.ContractJson;
 import dev.warden.contract.DecisionMessage;
 import dev.warden.contract.Direction;
 import dev.warden.contract.DoorCommand;
+import dev.warden.contract.FingerprintMatch;
+import dev.warden.contract.ReaderKeyRequest;
+import dev.warden.contract.ReaderKeyResponse;
 import dev.warden.contract.Parsed;
 import dev.warden.contract.ReaderRead;
 import dev.warden.contract.Topics;
@@ -88,10 +91,17 @@ class MqttIngressIT {
                     "readerInId", "R1", "unlockMs", 4000), Map.class);
             admin.post("/api/v1/doors", Map.of("id", "D-A1", "name", "Cage door", "areaId", "AR1", "kind", "DOOR",
                     "readerInId", "R5", "agentId", "A1", "unlockMs", 3000), Map.class);
+            admin.post("/api/v1/doors", Map.of("id", "D-FP", "name", "Vault door", "areaId", "AR1", "kind", "DOOR",
+                    "readerInId", "R9", "readerOutId", "R9-out", "agentId", "A1", "unlockMs", 2000,
+                    "secondFactor", "FINGERPRINT"), Map.class);
+            admin.post("/api/v1/doors", Map.of("id", "D-B1", "name", "Other agent's door", "areaId", "AR1",
+                    "kind", "DOOR", "readerInId", "R8", "readerOutId", "R8-out", "agentId", "B1"), Map.class);
             admin.post("/api/v1/people", Map.of("id", "P1", "displayName", "Ada Admitted", "kind", "EMPLOYEE"),
                     Map.class);
             admin.post("/api/v1/credentials", Map.of("id", "C1", "format", "H10301", "facility", 1, "number", 1234,
                     "personId", "P1"), Map.class);
+            admin.post("/api/v1/fingerprints", Map.of("id", "F1", "personId", "P1", "moduleId", "fp-a1",
+                    "pageId", 5), Map.class);
             List<Map<String, String>> allWeek = java.util.stream.Stream.of("MONDAY", "TUESDAY", "WEDNESDAY",
                             "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
                     .map(day -> Map.of("day", day, "start", "00:00", "end", "24:00"))
@@ -99,7 +109,7 @@ class MqttIngressIT {
             admin.post("/api/v1/schedules", Map.of("id", "always", "name", "Always", "siteId", "S1",
                     "windows", allWeek), Map.class);
             admin.post("/api/v1/access-levels", Map.of("id", "L1", "name", "Hall and cage", "scheduleId", "always",
-                    "doorIds", List.of("D-R1", "D-A1")), Map.class);
+                    "doorIds", List.of("D-R1", "D-A1", "D-FP")), Map.class);
             admin.post("/api/v1/assignments", Map.of("personId", "P1", "accessLevelId", "L1"), Map.class);
         }
         ctx.getBean(AccessIndex.class).rebuildAndWait(Duration.ofSeconds(10));
@@ -400,6 +410,176 @@ class MqttIngressIT {
         }
     }
 
+    // --- card + fingerprint -----------------------------------------------------------------------------
+
+    @Test
+    void anAccessRequestCarriesTheFingerIntoTheDecision() throws Exception {
+        try (Device a1 = agent("a1-finger")) {
+            assertThat(a1.subscribe(Topics.agentAccessResponse("A1"))).isEqualTo(1);
+            CardData card = new CardData("H10301", 1, 1234);
+
+            String withFinger = requestId();
+            a1.publish(Topics.agentAccessRequest("A1"), ContractJson.write(new AccessRequest(withFinger, "D-FP", "R9",
+                    Direction.IN, controllerNow(), card, null, null, new FingerprintMatch("fp-a1", 5, 120))),
+                    Topics.agentAccessResponse("A1"), withFinger.getBytes(StandardCharsets.UTF_8));
+            DecisionMessage granted = decisionFrom(a1);
+            assertThat(granted.requestId()).isEqualTo(withFinger);
+            assertThat(granted.decision()).isEqualTo(Verdict.GRANT);
+            assertThat(granted.unlockMs()).isEqualTo(2000);
+
+            String cardOnly = requestId();
+            a1.publish(Topics.agentAccessRequest("A1"), ContractJson.write(new AccessRequest(cardOnly, "D-FP", "R9",
+                    Direction.IN, controllerNow(), card, null, null)), Topics.agentAccessResponse("A1"), null);
+            DecisionMessage required = decisionFrom(a1);
+            assertThat(required.requestId()).isEqualTo(cardOnly);
+            assertThat(required.decision()).isEqualTo(Verdict.DENY);
+            assertThat(required.reason()).isEqualTo("SECOND_FACTOR_REQUIRED");
+
+            String wrongFinger = requestId();
+            a1.publish(Topics.agentAccessRequest("A1"), ContractJson.write(new AccessRequest(wrongFinger, "D-FP", "R9",
+                    Direction.IN, controllerNow(), card, null, null, new FingerprintMatch("fp-a1", 6, 120))),
+                    Topics.agentAccessResponse("A1"), null);
+            assertThat(decisionFrom(a1).reason()).isEqualTo("SECOND_FACTOR_MISMATCH");
+
+            a1.publish(Topics.agentAccessRequest("A1"), ("{\"requestId\":\"fp-bad\",\"doorId\":\"D-FP\","
+                    + "\"readerId\":\"R9\",\"direction\":\"IN\",\"timestamp\":\"" + controllerNow() + "\","
+                    + "\"wiegand\":\"01\",\"fingerprint\":{\"moduleId\":\"fp-a1\",\"pageId\":70000,\"score\":1}}")
+                    .getBytes(StandardCharsets.UTF_8), Topics.agentAccessResponse("A1"), null);
+            DecisionMessage invalid = decisionFrom(a1);
+            assertThat(invalid.requestId()).isEqualTo("fp-bad");
+            assertThat(invalid.decision()).isEqualTo(Verdict.REJECTED);
+            assertThat(invalid.reason()).isEqualTo("INVALID_PAYLOAD");
+        }
+    }
+
+    // --- reader keys -----------------------------------------------------------------------------------
+
+    /**
+     * Verifies the key request/response: the first request makes a random 16-byte key and stores it, later requests
+     * (also for the same reader's other instance of a request) get the same key, with the request's correlation
+     * data on the agent's own key response topic; the key never appears in the log.
+     */
+    @Test
+    void anAgentGetsTheSameKeyOfItsOwnReaderEveryTimeAndTheKeyIsNeverLogged() throws Exception {
+        ch.qos.logback.classic.Logger warden =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.warden");
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Level before = warden.getLevel();
+        warden.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        root.addAppender(logged);
+        try (Device a1 = agent("a1-keys")) {
+            assertThat(a1.subscribe(Topics.agentKeyResponse("A1"))).isEqualTo(1);
+            long createdBefore = stats.keyRequests("CREATED");
+            long issuedBefore = stats.keyRequests("ISSUED");
+
+            byte[] correlation = {7, 7, 7};
+            assertThat(a1.publish(Topics.agentKeyRequest("A1"), ContractJson.write(new ReaderKeyRequest("k-1", "R9")),
+                    Topics.agentKeyResponse("A1"), correlation)).isLessThan(0x80);
+            Received first = a1.received.poll(10, TimeUnit.SECONDS);
+            assertThat(first).as("a key response arrives").isNotNull();
+            assertThat(first.topic()).isEqualTo(Topics.agentKeyResponse("A1"));
+            assertThat(first.message().getProperties().getCorrelationData()).containsExactly(correlation);
+            assertThat(first.message().getProperties().getMessageExpiryInterval()).isNotNull();
+            assertThat(first.message().isRetained()).isFalse();
+            ReaderKeyResponse issued = keyResponse(first);
+            assertThat(issued.requestId()).isEqualTo("k-1");
+            assertThat(issued.readerId()).isEqualTo("R9");
+            assertThat(issued.reason()).isNull();
+            assertThat(issued.scbk()).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+
+            a1.publish(Topics.agentKeyRequest("A1"), ContractJson.write(new ReaderKeyRequest("k-2", "R9")),
+                    Topics.agentKeyResponse("A1"), null);
+            ReaderKeyResponse again = keyResponse(a1.received.poll(10, TimeUnit.SECONDS));
+            assertThat(again.requestId()).isEqualTo("k-2");
+            assertThat(again.scbk()).as("a later request returns the stored key").isEqualTo(issued.scbk());
+
+            a1.publish(Topics.agentKeyRequest("A1"), ContractJson.write(new ReaderKeyRequest("k-3", "R9-out")),
+                    Topics.agentKeyResponse("A1"), null);
+            ReaderKeyResponse outReader = keyResponse(a1.received.poll(10, TimeUnit.SECONDS));
+            assertThat(outReader.scbk()).as("every reader has its own key").isNotNull().isNotEqualTo(issued.scbk());
+
+            assertThat(ctx.getBean(dev.warden.controller.readerkey.ReaderKeyRepository.class).findById("R9"))
+                    .hasValueSatisfying(row -> {
+                        assertThat(row.scbk()).isEqualTo(issued.scbk());
+                        assertThat(row.toString()).doesNotContain(issued.scbk());
+                    });
+            assertThat(stats.keyRequests("CREATED")).isEqualTo(createdBefore + 2);
+            assertThat(stats.keyRequests("ISSUED")).isEqualTo(issuedBefore + 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> logged.list.stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("sent to agent A1 (request k-2)")));
+            for (String key : List.of(issued.scbk(), outReader.scbk())) {
+                assertThat(logged.list).noneSatisfy(e -> assertThat(
+                        (e.getFormattedMessage() + e.getThrowableProxy()).toLowerCase()).contains(key));
+            }
+        } finally {
+            root.detachAppender(logged);
+            warden.setLevel(before);
+        }
+    }
+
+    /**
+     * Verifies that an agent gets no key for a reader it does not serve (another agent's, a standalone reader's, an
+     * unknown one): the same NOT_YOUR_READER each time, counted; and that a malformed request is answered with its
+     * reason.
+     */
+    @Test
+    void noKeyForAReaderTheAgentDoesNotServeAndBadRequestsAreRejected() throws Exception {
+        try (Device a1 = agent("a1-not-mine")) {
+            assertThat(a1.subscribe(Topics.agentKeyResponse("A1"))).isEqualTo(1);
+            long before = stats.keyRequests(ReaderKeyResponse.NOT_YOUR_READER);
+            long ignoredBefore = stats.snapshot().responseTopicsIgnored();
+            for (String reader : List.of("R8", "R1", "R-ghost")) {
+                a1.publish(Topics.agentKeyRequest("A1"), ContractJson.write(new ReaderKeyRequest("k-" + reader, reader)),
+                        "warden/v1/agents/A1/elsewhere", null);
+                Received got = a1.received.poll(10, TimeUnit.SECONDS);
+                assertThat(got).as("answer for %s", reader).isNotNull();
+                assertThat(got.topic()).isEqualTo(Topics.agentKeyResponse("A1"));
+                assertThat(keyResponse(got)).isEqualTo(ReaderKeyResponse.refused("k-" + reader, reader,
+                        ReaderKeyResponse.NOT_YOUR_READER));
+            }
+            assertThat(stats.keyRequests(ReaderKeyResponse.NOT_YOUR_READER)).isEqualTo(before + 3);
+            assertThat(stats.snapshot().responseTopicsIgnored()).isEqualTo(ignoredBefore + 3);
+            assertThat(ctx.getBean(dev.warden.controller.readerkey.ReaderKeyRepository.class).findById("R8"))
+                    .as("no key is made for a refused request").isEmpty();
+
+            a1.publish(Topics.agentKeyRequest("A1"), "{\"requestId\":".getBytes(StandardCharsets.UTF_8));
+            ReaderKeyResponse malformed = keyResponse(a1.received.poll(10, TimeUnit.SECONDS));
+            assertThat(malformed).isEqualTo(ReaderKeyResponse.refused(null, null, Parsed.MALFORMED_JSON));
+            a1.publish(Topics.agentKeyRequest("A1"),
+                    "{\"requestId\":\"k-bad\",\"readerId\":\"a/b\"}".getBytes(StandardCharsets.UTF_8));
+            ReaderKeyResponse invalid = keyResponse(a1.received.poll(10, TimeUnit.SECONDS));
+            assertThat(invalid).isEqualTo(ReaderKeyResponse.refused("k-bad", null, Parsed.INVALID_PAYLOAD));
+
+            try (HttpClient http = ctx.createBean(HttpClient.class, server.getURL())) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> body = Api.admin(http).get("/api/v1/mqtt/stats", Map.class);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> keys = (Map<String, Object>) body.get("keyRequests");
+                assertThat(((Number) keys.get(ReaderKeyResponse.NOT_YOUR_READER)).longValue()).isGreaterThanOrEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void anotherAgentCannotAskOnTheKeyTopicsOfA1() throws Exception {
+        DeviceAcls.Acl b1 = DeviceAcls.agent("B1", List.of());
+        ctx.getBean(MqttAccounts.class).upsert("agent-B1", AGENT_SECRET, b1.publish(), b1.subscribe());
+        try (Device agentB = TestMqttClients.connect(uri, "agent-B1", "agent-B1", AGENT_SECRET)) {
+            assertThat(agentB.subscribe(Topics.agentKeyResponse("A1"))).as("B1 may not read A1's keys")
+                    .isEqualTo(0x87);
+            assertThat(agentB.subscribe(Topics.agentKeyResponse("B1"))).isEqualTo(1);
+            assertThat(agentB.publish(Topics.agentKeyRequest("B1"),
+                    ContractJson.write(new ReaderKeyRequest("kb", "R8-out")))).isLessThan(0x80);
+            ReaderKeyResponse own = keyResponse(agentB.received.poll(10, TimeUnit.SECONDS));
+            assertThat(own.readerId()).isEqualTo("R8-out");
+            assertThat(own.scbk()).isNotNull();
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private static Device reader(String clientId) throws Exception {
@@ -428,6 +608,13 @@ class MqttIngressIT {
         Parsed<DecisionMessage> parsed = ContractJson.parse(received.message().getPayload(), DecisionMessage.class);
         assertThat(parsed).isInstanceOf(Parsed.Ok.class);
         return ((Parsed.Ok<DecisionMessage>) parsed).value();
+    }
+
+    private static ReaderKeyResponse keyResponse(Received received) {
+        assertThat(received).as("a key response arrives").isNotNull();
+        Parsed<ReaderKeyResponse> parsed = ContractJson.parse(received.message().getPayload(), ReaderKeyResponse.class);
+        assertThat(parsed).isInstanceOf(Parsed.Ok.class);
+        return ((Parsed.Ok<ReaderKeyResponse>) parsed).value();
     }
 
     /** The controller's clock: reads are judged against it ({@link MqttIngress#STALE_READ}). */

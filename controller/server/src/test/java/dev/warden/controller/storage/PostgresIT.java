@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.warden.contract.AgentEvent;
 import dev.warden.contract.AgentEventType;
 import dev.warden.contract.CardData;
+import dev.warden.contract.FingerprintMatch;
 import dev.warden.contract.Verdict;
 import dev.warden.controller.Api;
 import dev.warden.controller.decision.Outcome;
@@ -14,6 +15,7 @@ import dev.warden.controller.decision.ReaderDecisions;
 import dev.warden.controller.decision.Source;
 import dev.warden.controller.event.AgentEventIngestion;
 import dev.warden.controller.event.IngestResult;
+import dev.warden.controller.readerkey.ReaderKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verifies that the same build runs on PostgreSQL: the Flyway migrations, the demo seeding (batch inserts with
- * generated keys), CRUD with a conflict, event search with filters, decisions from the index, and idempotent
+ * generated keys), CRUD with a conflict, event search with filters, decisions from the index (card + fingerprint
+ * too), reader keys, and idempotent
  * ingestion (unique violation on redelivery). Skipped when the Debian PostgreSQL server binaries are not installed
  * ({@code apt-get install postgresql}).
  */
@@ -75,6 +78,20 @@ class PostgresIT {
                 Outcome grant = decisions.decide(new ReaderAttempt("pg-r1", "rdr-gate-1", null,
                         new CardData("H10301", 12, 1001), null, Instant.now(), Source.MQTT_READER, null));
                 assertThat(grant.verdict()).isEqualTo(Verdict.GRANT);
+                Outcome cage = decisions.decide(new ReaderAttempt("pg-r2", "rdr-door-cage-a-in", "door-cage-a",
+                        new CardData("H10301", 12, 1001), null, Instant.now(), Source.AGENT, "agent-1",
+                        new FingerprintMatch("fp-door-cage-a", 1, 77)));
+                assertThat(cage.verdict()).as("card + fingerprint on PostgreSQL").isEqualTo(Verdict.GRANT);
+                assertThat(admin.fails(() -> admin.create("/api/v1/fingerprints", Map.of("id", "pg-f",
+                        "personId", "pg-1", "moduleId", "fp-door-cage-a", "pageId", 1))).status()).isEqualTo(409);
+                assertThat(admin.action("/api/v1/fingerprints/f-0001/revoke")).containsEntry("status", "REVOKED");
+
+                ReaderKeys keys = server.getApplicationContext().getBean(ReaderKeys.class);
+                ReaderKeys.Answer first = keys.keyFor("agent-1", "rdr-door-hall1-a-in");
+                assertThat(first).isInstanceOfSatisfying(ReaderKeys.Answer.Key.class,
+                        k -> assertThat(k.created()).isTrue());
+                assertThat(keys.keyFor("agent-1", "rdr-door-hall1-a-in")).isEqualTo(
+                        new ReaderKeys.Answer.Key(((ReaderKeys.Answer.Key) first).scbkHex(), false));
 
                 AgentEventIngestion ingestion = server.getApplicationContext().getBean(AgentEventIngestion.class);
                 AgentEvent open = new AgentEvent("agent-1", 1, Instant.now(), AgentEventType.DOOR_STATE,
@@ -87,7 +104,7 @@ class PostgresIT {
                         ((Number) admin.map("/api/v1/events?doorId=gate-1&decision=GRANT").get("total")).intValue() == 1);
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> items = (List<Map<String, Object>>) admin.map(
-                        "/api/v1/events?personId=p-0001&from=2020-01-01T00:00:00Z&size=5").get("items");
+                        "/api/v1/events?personId=p-0001&doorId=gate-1&from=2020-01-01T00:00:00Z&size=5").get("items");
                 assertThat(items).singleElement().satisfies(e -> assertThat(e).containsEntry("doorName", "Perimeter gate 1")
                         .containsEntry("personName", "Ada Example"));
             }
