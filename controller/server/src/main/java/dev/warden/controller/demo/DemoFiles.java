@@ -154,7 +154,11 @@ final class DemoFiles {
         sb.append("    pty: ").append(q(port(dir, DemoSite.OSDP_BUS))).append('\n');
         sb.append("    devices:\n");
         for (DemoSite.OsdpReader r : DemoSite.OSDP_READERS) {
-            sb.append("      - { id: ").append(r.id()).append(", address: ").append(r.address()).append(" }\n");
+            sb.append("      - { id: ").append(r.id()).append(", address: ").append(r.address());
+            if (r.id().startsWith("rdr-" + DemoSite.CAGE_DOOR + "-")) {
+                sb.append(", fingerprint: ").append(DemoSite.FP_MODULE);
+            }
+            sb.append(" }\n");
         }
         sb.append("  - id: ").append(DemoSite.FP_BUS).append('\n');
         sb.append("    protocol: FINGERPRINT\n");
@@ -174,7 +178,11 @@ final class DemoFiles {
         sb.append("    devices:\n");
         for (DemoSite.ModbusDevice m : DemoSite.MODBUS_DEVICES) {
             sb.append("      - { id: ").append(m.id()).append(", address: ").append(m.address())
-                    .append(", profile: ").append(m.profile()).append(" }\n");
+                    .append(", profile: ").append(m.profile());
+            if (m.id().equals(DemoSite.TURNSTILE)) {
+                sb.append(", doorId: ").append(DemoSite.TURNSTILE_DOOR);
+            }
+            sb.append(" }\n");
         }
         sb.append("cards:              # every demo card, plus a few unknown ones\n");
         for (DemoSite.DemoCard c : site.cards) {

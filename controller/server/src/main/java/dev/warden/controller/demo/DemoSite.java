@@ -60,6 +60,8 @@ final class DemoSite {
     static final long FP_ADDRESS = 0xFFFFFFFFL;
     /** The Modbus turnstile of the staff entrance: it is both the door's lock (permit coil) and its contact. */
     static final String TURNSTILE = "gate-lobby-staff";
+    /** The door the turnstile stands in. */
+    static final String TURNSTILE_DOOR = "door-lobby-staff";
     static final String ENV_SENSOR = "env-hall-1";
     static final String CAGE_DOOR = "door-cage-a";
 
