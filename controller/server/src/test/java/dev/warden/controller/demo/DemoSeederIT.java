@@ -201,8 +201,8 @@ class DemoSeederIT {
         assertThat(buses.get(0)).isEqualTo(Map.of("id", "osdp-1", "protocol", "OSDP", "pty", dev + "/osdp-1",
                 "devices", List.of(Map.of("id", "rdr-door-hall1-a-in", "address", 0),
                         Map.of("id", "rdr-door-hall1-a-out", "address", 1),
-                        Map.of("id", "rdr-door-cage-a-in", "address", 2),
-                        Map.of("id", "rdr-door-cage-a-out", "address", 3))));
+                        Map.of("id", "rdr-door-cage-a-in", "address", 2, "fingerprint", "fp-door-cage-a"),
+                        Map.of("id", "rdr-door-cage-a-out", "address", 3, "fingerprint", "fp-door-cage-a"))));
         assertThat(buses.get(1)).containsEntry("id", "fp-1").containsEntry("protocol", "FINGERPRINT")
                 .containsEntry("pty", dev + "/fp-1");
         @SuppressWarnings("unchecked")
@@ -213,7 +213,7 @@ class DemoSeederIT {
         Map<Integer, String> library = (Map<Integer, String>) module.get("library");
         assertThat(library).containsEntry(1, "p-0001").hasSizeGreaterThan(5);
         assertThat(buses.get(2)).isEqualTo(Map.of("id", "modbus-1", "protocol", "MODBUS", "pty", dev + "/modbus-1",
-                "devices", List.of(Map.of("id", "gate-lobby-staff", "address", 1, "profile", "TURNSTILE"),
+                "devices", List.of(Map.of("id", "gate-lobby-staff", "address", 1, "profile", "TURNSTILE", "doorId", "door-lobby-staff"),
                         Map.of("id", "env-hall-1", "address", 2, "profile", "ENVIRONMENT"))));
         assertThat(sim.get("standaloneReaders")).isEqualTo(List.of(Map.of("id", "rdr-gate-1", "doorId", "gate-1",
                 "password", mqttPassword(credentials, "rdr-gate-1"))));
