@@ -93,7 +93,8 @@ final class DemoFiles {
         sb.append("    protocol: MODBUS\n");
         sb.append("    port: ").append(q(port(dir, DemoSite.MODBUS_BUS))).append('\n');
         sb.append("    baud: 19200\n");
-        sb.append("    parity: EVEN\n");
+        // a pseudo-terminal has no parity bit (Linux refuses PARENB on a pty); a real RS-485 Modbus line would be EVEN
+        sb.append("    parity: NONE\n");
         sb.append("    devices:\n");
         for (DemoSite.ModbusDevice m : DemoSite.MODBUS_DEVICES) {
             sb.append("      - { id: ").append(m.id()).append(", address: ").append(m.address())

@@ -182,7 +182,7 @@ class DemoSeederIT {
                 Map.of("id", "fp-1", "protocol", "FINGERPRINT", "port", dev + "/fp-1", "baud", 57600, "devices",
                         List.of(Map.of("id", "fp-door-cage-a", "address", 4294967295L, "password", modulePassword))),
                 Map.of("id", "modbus-1", "protocol", "MODBUS", "port", dev + "/modbus-1", "baud", 19200,
-                        "parity", "EVEN", "devices", List.of(
+                        "parity", "NONE", "devices", List.of(
                                 Map.of("id", "gate-lobby-staff", "address", 1, "pollMs", 100, "profile", "TURNSTILE"),
                                 Map.of("id", "env-hall-1", "address", 2, "pollMs", 1000, "profile", "ENVIRONMENT")))));
 
