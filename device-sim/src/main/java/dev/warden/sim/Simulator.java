@@ -17,7 +17,10 @@ import dev.warden.sim.device.SimContact;
 import dev.warden.sim.device.SimLock;
 import dev.warden.sim.device.SimReader;
 import dev.warden.sim.device.StandaloneReader;
+import dev.warden.sim.fingerprint.SimFingerprintModule;
 import dev.warden.sim.mqtt.MqttDeviceNetwork;
+import dev.warden.sim.osdp.SimOsdpReader;
+import dev.warden.sim.serial.SerialSimulation;
 import dev.warden.sim.walker.ReadKind;
 import dev.warden.sim.walker.Step;
 import dev.warden.sim.walker.WalkPlan;
@@ -64,6 +67,10 @@ public final class Simulator implements AutoCloseable {
     public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
     /** After a green LED, how long to wait for the door's lock to report the UNLOCK command. */
     static final Duration UNLOCK_GRACE = Duration.ofSeconds(2);
+    /** At a card + fingerprint door the agent waits up to 10 s for the finger before it asks the controller. */
+    static final Duration FINGER_GRACE = Duration.ofSeconds(10);
+    /** How long a presentation at an OSDP reader waits for the reader's LED to go back to idle (previous verdict). */
+    static final Duration IDLE_WAIT = Duration.ofSeconds(8);
 
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
@@ -77,6 +84,7 @@ public final class Simulator implements AutoCloseable {
     private final List<DeviceChannel> channels = new ArrayList<>();
     private final Map<String, CompletableFuture<Observation>> queueTails = new ConcurrentHashMap<>();
     private final Walker walker;
+    private final SerialSimulation serial;
     private volatile boolean stopped;
 
     private Simulator(SimConfig config, Clock clock, Random random, DeviceNetwork network, ScheduledExecutorService executor) {
@@ -124,8 +132,11 @@ public final class Simulator implements AutoCloseable {
             channels.add(c);
         }
 
+        this.serial = SerialSimulation.start(config.serialBuses(), config.dataDir(), config.seed());
+
         List<String> walkReaders = new ArrayList<>(readers.keySet());
         walkReaders.addAll(standalone.keySet());
+        walkReaders.addAll(serial.osdpReaderIds());
         if (config.ratePerSecond() > 0 && !walkReaders.isEmpty() && !config.cards().isEmpty()) {
             WalkPlan plan = new WalkPlan(walkReaders, config.cards(), config.ratePerSecond(), random);
             this.walker = new Walker(plan, this::present, this::ready, executor);
@@ -153,8 +164,8 @@ public final class Simulator implements AutoCloseable {
         if (sim.walker != null) {
             sim.walker.start();
         }
-        LOG.info("simulator started: {} reader(s) behind agents, {} lock(s), {} contact(s), {} standalone reader(s), {} card(s), walker {}",
-                sim.readers.size(), sim.locksByDoor.size(), sim.contactsByDoor.size(), sim.standalone.size(), config.cards().size(),
+        LOG.info("simulator started: {} MQTT reader(s) behind agents, {} lock(s), {} contact(s), {} standalone reader(s), {} serial bus(es), {} card(s), walker {}",
+                sim.readers.size(), sim.locksByDoor.size(), sim.contactsByDoor.size(), sim.standalone.size(), config.serialBuses().size(), config.cards().size(),
                 sim.walker == null ? "off" : config.ratePerSecond() + " reads/s, seed " + config.seed());
         return sim;
     }
@@ -171,7 +182,7 @@ public final class Simulator implements AutoCloseable {
 
     /** Presents a card at a reader in the given way (decoded, raw Wiegand, deliberately broken…). */
     public CompletableFuture<Observation> present(String readerId, CardSpec card, ReadKind kind) {
-        if (!readers.containsKey(readerId) && !standalone.containsKey(readerId)) {
+        if (!readers.containsKey(readerId) && !standalone.containsKey(readerId) && serial.osdpReader(readerId).isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no simulated reader " + readerId));
         }
         if (stopped) {
@@ -194,6 +205,10 @@ public final class Simulator implements AutoCloseable {
         if (reader != null) {
             return presentBehindAgent(reader, requestId, kind, payload, started);
         }
+        Optional<SimOsdpReader> osdp = serial.osdpReader(readerId);
+        if (osdp.isPresent()) {
+            return presentAtOsdpReader(osdp.get(), requestId, card, kind, started);
+        }
         return presentStandalone(standalone.get(readerId), requestId, kind, payload, started);
     }
 
@@ -215,6 +230,7 @@ public final class Simulator implements AutoCloseable {
                         new Observation(reader.id(), requestId, kind, Outcome.NO_RESPONSE, null, 0, null, since(started)));
             }
             if ("GREEN".equals(command.color())) {
+                serial.turnstileAt(reader.doorId()).ifPresent(gate -> executor.schedule(gate::pass, 300, TimeUnit.MILLISECONDS));
                 return unlock.completeOnTimeout(0L, UNLOCK_GRACE.toMillis(), TimeUnit.MILLISECONDS).thenApply(ms -> {
                     forget(lock, unlock);
                     return new Observation(reader.id(), requestId, kind, Outcome.GRANTED, command.color(), ms, null, since(started));
@@ -224,6 +240,58 @@ public final class Simulator implements AutoCloseable {
             return CompletableFuture.completedFuture(
                     new Observation(reader.id(), requestId, kind, Outcome.DENIED, command.color(), 0, null, since(started)));
         }).thenCompose(f -> f);
+    }
+
+    /**
+     * A card at a simulated OSDP reader: wait until the reader is idle (LED off), put the holder's finger on the
+     * reader's fingerprint module if it has one, present the card bits, then wait for the panel's verdict on the
+     * LED (green or red; amber means "finger, please" and is waited through). The finger is lifted afterwards.
+     */
+    private CompletableFuture<Observation> presentAtOsdpReader(SimOsdpReader reader, String requestId, CardSpec card, ReadKind kind, long started) {
+        if (!"H10301".equals(card.format())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "simulated OSDP readers send H10301 cards only (card " + card.label() + " is " + card.format() + ")"));
+        }
+        String bits = kind == ReadKind.BAD_PARITY || kind == ReadKind.MALFORMED_JSON
+                ? H10301Encoder.encodeWithParityError(card.facility(), card.number())
+                : H10301Encoder.encode(card.facility(), card.number());
+        Optional<SimFingerprintModule> module = serial.fingerprintModuleAt(reader.id());
+        Duration wait = RESPONSE_TIMEOUT.plus(module.isPresent() ? FINGER_GRACE : Duration.ZERO);
+        return poll(() -> reader.ledColor() == SimOsdpReader.LedColor.OFF, IDLE_WAIT)
+                .thenCompose(idle -> {
+                    module.ifPresent(m -> m.placeFinger(card.label().split(" ")[0]));
+                    reader.presentCard(bits);
+                    return poll(() -> reader.ledColor() == SimOsdpReader.LedColor.GREEN || reader.ledColor() == SimOsdpReader.LedColor.RED, wait);
+                })
+                .thenApply(seen -> {
+                    module.ifPresent(SimFingerprintModule::liftFinger);
+                    SimOsdpReader.LedColor led = reader.ledColor();
+                    Outcome outcome = !seen ? Outcome.NO_RESPONSE : led == SimOsdpReader.LedColor.GREEN ? Outcome.GRANTED : Outcome.DENIED;
+                    return new Observation(reader.id(), requestId, kind, outcome, seen ? led.name() : null, 0, null, since(started));
+                });
+    }
+
+    /** Completes with true as soon as {@code condition} holds (checked every 20 ms), or false after {@code limit}. */
+    private CompletableFuture<Boolean> poll(java.util.function.BooleanSupplier condition, Duration limit) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        long deadline = System.nanoTime() + limit.toNanos();
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                if (result.isDone()) {
+                    return;
+                }
+                if (condition.getAsBoolean()) {
+                    result.complete(true);
+                } else if (System.nanoTime() >= deadline || stopped) {
+                    result.complete(false);
+                } else {
+                    executor.schedule(this, 20, TimeUnit.MILLISECONDS);
+                }
+            }
+        };
+        executor.execute(check);
+        return result;
     }
 
     private static void forget(SimLock lock, CompletableFuture<Long> unlock) {
@@ -281,6 +349,11 @@ public final class Simulator implements AutoCloseable {
         return Optional.ofNullable(contactsByDoor.get(doorId)).map(SimContact::state);
     }
 
+    /** The simulated serial devices (OSDP readers, fingerprint modules, Modbus devices) and their lines. */
+    public SerialSimulation serial() {
+        return serial;
+    }
+
     /** The last decision a standalone reader received. */
     public Optional<DecisionMessage> lastDecision(String readerId) {
         return Optional.ofNullable(standalone.get(readerId)).map(StandaloneReader::lastDecision);
@@ -305,6 +378,7 @@ public final class Simulator implements AutoCloseable {
             walker.close();
         }
         channels.forEach(DeviceChannel::close);
+        serial.close();
         executor.shutdownNow();
         LOG.info("simulator stopped");
     }

@@ -8,8 +8,16 @@ public sealed interface SerialDeviceSpec {
 
     String id();
 
-    /** An OSDP reader at {@code address}; it starts in install mode unless the simulator saved a key for it. */
-    record OsdpReader(String id, int address) implements SerialDeviceSpec {}
+    /**
+     * An OSDP reader at {@code address}; it starts in install mode unless the simulator saved a key for it.
+     * {@code fingerprintModule}, when set, is the module beside it: a simulated person who presents a card here
+     * also puts their finger there (card + fingerprint doors).
+     */
+    record OsdpReader(String id, int address, String fingerprintModule) implements SerialDeviceSpec {
+        public OsdpReader(String id, int address) {
+            this(id, address, null);
+        }
+    }
 
     /**
      * A fingerprint module; {@code library} maps page ids to finger labels (the person ids enrolled there).
@@ -31,8 +39,15 @@ public sealed interface SerialDeviceSpec {
         }
     }
 
-    /** A Modbus RTU device at unit {@code address}: a TURNSTILE or an ENVIRONMENT sensor. */
-    record ModbusDevice(String id, int address, Profile profile) implements SerialDeviceSpec {}
+    /**
+     * A Modbus RTU device at unit {@code address}: a TURNSTILE or an ENVIRONMENT sensor. {@code doorId}, when set,
+     * is the door a turnstile stands in: a simulated person granted there walks through it.
+     */
+    record ModbusDevice(String id, int address, Profile profile, String doorId) implements SerialDeviceSpec {
+        public ModbusDevice(String id, int address, Profile profile) {
+            this(id, address, profile, null);
+        }
+    }
 
     enum Profile {
         TURNSTILE,

@@ -47,6 +47,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *     pty: data/demo/dev/osdp-1   # a pseudo-terminal whose host side is linked here; or  tcpPort: 4001
  *     devices:
  *       - { id: rdr-door-hall1-a-in, address: 0 }
+ *       - { id: rdr-door-cage-a-in, address: 2, fingerprint: fp-door-cage-a }   # card here, finger there
  *   - id: fp-1
  *     protocol: FINGERPRINT
  *     pty: data/demo/dev/fp-1
@@ -56,7 +57,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *     protocol: MODBUS
  *     pty: data/demo/dev/modbus-1
  *     devices:
- *       - { id: gate-lobby-staff, address: 1, profile: TURNSTILE }   # TURNSTILE | ENVIRONMENT
+ *       - { id: gate-lobby-staff, address: 1, profile: TURNSTILE, doorId: door-lobby-staff }   # walked through when granted
+ *       - { id: env-hall-1, address: 2, profile: ENVIRONMENT }
  * </pre>
  *
  * Errors name the field ({@code devices[2].kind}); unknown fields are errors; ids are unique across devices and
@@ -80,7 +82,7 @@ public final class SimConfigLoader {
     private static final Set<String> FIELD_NAMES = Set.of(
             "mqtt", "uri", "seed", "ratePerSecond", "devices", "standaloneReaders", "cards",
             "id", "kind", "doorId", "password", "format", "facility", "number", "label",
-            "dataDir", "serialBuses", "protocol", "pty", "tcpPort", "address", "library", "profile");
+            "dataDir", "serialBuses", "protocol", "pty", "tcpPort", "address", "library", "profile", "fingerprint");
 
     private SimConfigLoader() {}
 
@@ -179,6 +181,20 @@ public final class SimConfigLoader {
             }
             buses.add(bus);
         }
+        Set<String> modules = new HashSet<>();
+        buses.forEach(b -> b.devices().forEach(d -> {
+            if (d instanceof SerialDeviceSpec.FingerprintModule f) {
+                modules.add(f.id());
+            }
+        }));
+        for (SerialBusSpec bus : buses) {
+            for (SerialDeviceSpec d : bus.devices()) {
+                if (d instanceof SerialDeviceSpec.OsdpReader r && r.fingerprintModule() != null && !modules.contains(r.fingerprintModule())) {
+                    throw new InvalidSimConfigException("serialBuses " + bus.id() + ": reader '" + r.id() + "' names fingerprint module '"
+                            + r.fingerprintModule() + "', which is not a device of a FINGERPRINT bus");
+                }
+            }
+        }
         return new SimConfig(uri, seed, rate, devices, standalone, cards, dataDir, buses);
     }
 
@@ -214,12 +230,13 @@ public final class SimConfigLoader {
             Obj d = Obj.of(deviceNodes.get(i), b.field("devices") + "[" + i + "]");
             SerialDeviceSpec device = switch (protocol) {
                 case OSDP -> {
-                    d.allowOnly("id", "address");
-                    yield new SerialDeviceSpec.OsdpReader(d.id("id"), (int) d.wholeNumberIn("address", 0, 126));
+                    d.allowOnly("id", "address", "fingerprint");
+                    yield new SerialDeviceSpec.OsdpReader(d.id("id"), (int) d.wholeNumberIn("address", 0, 126),
+                            d.has("fingerprint") ? d.id("fingerprint") : null);
                 }
                 case FINGERPRINT -> fingerprintModule(d);
                 case MODBUS -> {
-                    d.allowOnly("id", "address", "profile");
+                    d.allowOnly("id", "address", "profile", "doorId");
                     String profile = d.text("profile");
                     SerialDeviceSpec.Profile p;
                     try {
@@ -227,7 +244,8 @@ public final class SimConfigLoader {
                     } catch (IllegalArgumentException _) {
                         throw new InvalidSimConfigException(d.field("profile") + " must be TURNSTILE or ENVIRONMENT (was " + shown(profile) + ")");
                     }
-                    yield new SerialDeviceSpec.ModbusDevice(d.id("id"), (int) d.wholeNumberIn("address", 1, 247), p);
+                    yield new SerialDeviceSpec.ModbusDevice(d.id("id"), (int) d.wholeNumberIn("address", 1, 247), p,
+                            d.has("doorId") ? d.id("doorId") : null);
                 }
             };
             unique(ids, device.id(), d.field("id"));

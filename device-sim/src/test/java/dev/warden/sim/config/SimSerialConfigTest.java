@@ -21,7 +21,7 @@ class SimSerialConfigTest {
                 pty: data/demo/dev/osdp-1
                 devices:
                   - { id: rdr-a-in, address: 0 }
-                  - { id: rdr-a-out, address: 1 }
+                  - { id: rdr-a-out, address: 1, fingerprint: fp-cage }
               - id: fp-1
                 protocol: FINGERPRINT
                 tcpPort: 4001
@@ -31,7 +31,7 @@ class SimSerialConfigTest {
                 protocol: MODBUS
                 pty: data/demo/dev/modbus-1
                 devices:
-                  - { id: gate-staff, address: 1, profile: TURNSTILE }
+                  - { id: gate-staff, address: 1, profile: TURNSTILE, doorId: door-staff }
                   - { id: env-1, address: 2, profile: ENVIRONMENT }
             """;
 
@@ -44,7 +44,7 @@ class SimSerialConfigTest {
         SerialBusSpec osdp = c.serialBuses().get(0);
         assertThat(osdp.pty()).isEqualTo(Path.of("data/demo/dev/osdp-1"));
         assertThat(osdp.devices()).containsExactly(
-                new SerialDeviceSpec.OsdpReader("rdr-a-in", 0), new SerialDeviceSpec.OsdpReader("rdr-a-out", 1));
+                new SerialDeviceSpec.OsdpReader("rdr-a-in", 0), new SerialDeviceSpec.OsdpReader("rdr-a-out", 1, "fp-cage"));
         SerialBusSpec fp = c.serialBuses().get(1);
         assertThat(fp.pty()).isNull();
         assertThat(fp.tcpPort()).isEqualTo(4001);
@@ -53,7 +53,7 @@ class SimSerialConfigTest {
         assertThat(module.library()).containsExactly(Map.entry(1, "p-0001"), Map.entry(2, "p-0002"));
         assertThat(module.toString()).doesNotContain("ABCD", String.valueOf(0xABCD));
         assertThat(c.serialBuses().get(2).devices()).containsExactly(
-                new SerialDeviceSpec.ModbusDevice("gate-staff", 1, SerialDeviceSpec.Profile.TURNSTILE),
+                new SerialDeviceSpec.ModbusDevice("gate-staff", 1, SerialDeviceSpec.Profile.TURNSTILE, "door-staff"),
                 new SerialDeviceSpec.ModbusDevice("env-1", 2, SerialDeviceSpec.Profile.ENVIRONMENT));
     }
 
@@ -69,8 +69,9 @@ class SimSerialConfigTest {
         "protocol: OSDP|protocol: RS232|must be OSDP, FINGERPRINT or MODBUS",
         "tcpPort: 4001|tcpPort: 0|must be between 1 and 65535",
         "pty: data/demo/dev/modbus-1|pty: data/demo/dev/osdp-1|is used by two buses",
-        "{ id: rdr-a-out, address: 1 }|{ id: rdr-a-out, address: 0 }|address 0 is used twice",
-        "{ id: rdr-a-out, address: 1 }|{ id: rdr-a-out, address: 127 }|must be between 0 and 126",
+        "{ id: rdr-a-out, address: 1,|{ id: rdr-a-out, address: 0,|address 0 is used twice",
+        "{ id: rdr-a-out, address: 1,|{ id: rdr-a-out, address: 127,|must be between 0 and 126",
+        "fingerprint: fp-cage|fingerprint: fp-nowhere|names fingerprint module 'fp-nowhere', which is not a device of a FINGERPRINT bus",
         "profile: ENVIRONMENT|profile: LIFT|must be TURNSTILE or ENVIRONMENT",
         "{ id: env-1|{ id: rdr-a-in|'rdr-a-in'",
         "1: p-0001|1000: p-0001|a library page must be a number 0..999",
