@@ -1,0 +1,49 @@
+package dev.warden.agent.osdp;
+
+import dev.warden.agent.device.DeviceEvents;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Test fake of the agent's event port: every call as one line of text, in order. */
+final class RecordingDeviceEvents implements DeviceEvents {
+
+    final List<String> log = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void cardRead(String readerId, String bits) {
+        log.add("card " + readerId + " " + bits);
+    }
+
+    @Override
+    public void keypad(String readerId, String keys) {
+        log.add("keypad " + readerId + " " + keys);
+    }
+
+    @Override
+    public void input(String deviceId, String input, boolean active) {
+        log.add("input " + deviceId + " " + input + " " + active);
+    }
+
+    @Override
+    public void reading(String deviceId, String quantity, double value, String unit) {
+        log.add("reading " + deviceId + " " + quantity + " " + value + " " + unit);
+    }
+
+    @Override
+    public void online(String deviceId) {
+        log.add("online " + deviceId);
+    }
+
+    @Override
+    public void offline(String deviceId, String reason) {
+        log.add("offline " + deviceId + " " + reason);
+    }
+
+    List<String> startingWith(String prefix) {
+        return log.stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+
+    long count(String line) {
+        return log.stream().filter(line::equals).count();
+    }
+}
