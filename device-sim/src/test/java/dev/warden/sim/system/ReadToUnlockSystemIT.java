@@ -4,31 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warden.agent.EdgeAgent;
-import dev.warden.agent.config.AgentConfig;
-import dev.warden.agent.config.AgentConfigLoader;
 import dev.warden.contract.DeviceState;
 import dev.warden.sim.Observation;
 import dev.warden.sim.Simulator;
 import dev.warden.sim.config.CardSpec;
-import dev.warden.sim.config.SimConfig;
-import dev.warden.sim.config.SimConfigLoader;
 import dev.warden.sim.walker.ReadKind;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,47 +40,19 @@ class ReadToUnlockSystemIT {
     @TempDir
     static Path tmp;
 
-    private EmbeddedServer controller;
-    private EdgeAgent agent;
+    private DemoSiteRunner site;
     private Simulator sim;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private String token;
 
     @BeforeAll
     void startTheSite() throws Exception {
-        int mqttPort = freePort();
-        Path demo = tmp.resolve("demo");
-        controller = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "warden.data-dir", tmp.resolve("data").toString(),
-                "warden.demo.dir", demo.toString(),
-                "warden.demo.mqtt-uri", "tcp://127.0.0.1:" + mqttPort,
-                "warden.mqtt.embedded.port", mqttPort));
-
-        AgentConfig loaded = AgentConfigLoader.load(demo.resolve("agent.yaml"));
-        // a cold JVM on a loaded 2-core machine can take longer than the production deadline for its first decisions
-        agent = EdgeAgent.start(new AgentConfig(loaded.agentId(), loaded.mqtt(), Duration.ofSeconds(5),
-                tmp.resolve("agent"), loaded.doors()));
-
-        SimConfig simConfig = SimConfigLoader.load(demo.resolve("sim.yaml"));
-        sim = Simulator.start(new SimConfig(simConfig.brokerUri(), simConfig.seed(), 0.0, simConfig.devices(),
-                simConfig.standaloneReaders(), simConfig.cards()));
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> agent.isConnected() && sim.ready());
-        token = signIn(Files.readString(demo.resolve("credentials.txt")));
+        site = DemoSiteRunner.start(tmp, false);
+        sim = site.sim;
     }
 
     @AfterAll
     void stopTheSite() {
-        if (sim != null) {
-            sim.stop();
-        }
-        if (agent != null) {
-            agent.close();
-        }
-        if (controller != null) {
-            controller.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -176,46 +130,15 @@ class ReadToUnlockSystemIT {
         assertThat(get("/api/v1/mqtt/stats").toString()).contains("MALFORMED_JSON");
     }
 
-    // --- helpers -------------------------------------------------------------------------------------
-
-    private String signIn(String credentialsFile) throws Exception {
-        Matcher m = Pattern.compile("(?m)^admin\\s+(\\S+)").matcher(credentialsFile);
-        assertThat(m.find()).as("admin line in credentials.txt").isTrue();
-        String body = json.writeValueAsString(Map.of("username", "admin", "password", m.group(1)));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(api("/api/v1/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readTree(response.body()).get("access_token").asText();
-    }
-
     private JsonNode events(String query) throws Exception {
-        return get("/api/v1/events?size=50&" + query);
+        return site.events(query);
     }
 
     private long count(String query) throws Exception {
-        return events(query).get("total").asLong();
+        return site.count(query);
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(api(path))
-                        .header("Authorization", "Bearer " + token)
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
-    private URI api(String path) {
-        return URI.create("http://127.0.0.1:" + controller.getPort() + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private JsonNode get(String path) throws Exception {
+        return site.get(path);
     }
 }

@@ -6,10 +6,14 @@ import dev.warden.agent.door.AccessFlow;
 import dev.warden.agent.door.DecodeWiegand;
 import dev.warden.agent.door.DoorCommands;
 import dev.warden.agent.door.DoorStates;
+import dev.warden.agent.door.DriveDoor;
 import dev.warden.agent.door.Site;
 import dev.warden.agent.event.EventRecorder;
 import dev.warden.agent.health.Counters;
 import dev.warden.agent.mqtt.MqttLink;
+import dev.warden.agent.serial.RoutingDoorDriver;
+import dev.warden.agent.serial.SerialDeviceEvents;
+import dev.warden.agent.serial.SerialDevices;
 import dev.warden.agent.store.FileSequenceStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running edge agent, wired by hand: the door logic ({@link AccessFlow}, {@link DoorStates},
- * {@link DoorCommands}) on one worker thread, the event recorder with its persisted sequence, and the MQTT link
- * that implements the ports. {@link #start} returns at once; the agent connects (and reconnects) in the background.
+ * {@link DoorCommands}) on one worker thread, the event recorder with its persisted sequence, the MQTT link that
+ * implements the ports, and the serial buses ({@link SerialDevices}) whose devices the door logic drives through
+ * {@link RoutingDoorDriver}. {@link #start} returns at once; the agent connects (and reconnects) in the background.
  */
 public final class EdgeAgent implements AutoCloseable {
 
@@ -36,6 +41,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final Counters counters;
     private final EventRecorder events;
     private final MqttLink link;
+    private final SerialDevices serial;
     private volatile boolean closed;
 
     private EdgeAgent(AgentConfig config, Clock clock, DecodeWiegand wiegand) throws IOException {
@@ -50,19 +56,25 @@ public final class EdgeAgent implements AutoCloseable {
         FileSequenceStore sequence = FileSequenceStore.open(config.dataDir());
         this.link = MqttLink.create(config, site, counters, worker, clock, version());
         this.events = new EventRecorder(config.agentId(), sequence, link.eventPublisher(), clock);
+        this.serial = SerialDevices.plan(config.serialBuses());
+        DriveDoor doors = new RoutingDoorDriver(serial, link.doorDriver());
         AccessFlow access = new AccessFlow(
                 site,
                 config.decisionTimeout(),
                 link.controller(),
-                link.doorDriver(),
+                doors,
                 events,
                 wiegand,
                 clock,
                 () -> UUID.randomUUID().toString(),
-                counters);
+                counters,
+                serial);
         DoorStates states = new DoorStates(site, events, counters);
-        DoorCommands commands = new DoorCommands(site, link.doorDriver(), events, counters);
+        DoorCommands commands = new DoorCommands(site, doors, events, counters);
         link.start(access, states, commands);
+        SerialDeviceEvents deviceEvents = new SerialDeviceEvents(
+                site, access, states, events, worker, clock, () -> UUID.randomUUID().toString(), counters);
+        serial.start(deviceEvents, link.readerKeys()::scbk, clock);
     }
 
     /** Starts an agent with the system clock and the standard Wiegand formats. */
@@ -73,8 +85,8 @@ public final class EdgeAgent implements AutoCloseable {
     public static EdgeAgent start(AgentConfig config, Clock clock, DecodeWiegand wiegand) {
         try {
             EdgeAgent agent = new EdgeAgent(config, clock, wiegand);
-            LOG.info("agent {} started: {} door(s), broker {}, decision timeout {} ms, last event seq {}, data in {}",
-                    config.agentId(), config.doors().size(), config.mqtt().uri(), config.decisionTimeout().toMillis(),
+            LOG.info("agent {} started: {} door(s), {} serial bus(es), broker {}, decision timeout {} ms, last event seq {}, data in {}",
+                    config.agentId(), config.doors().size(), config.serialBuses().size(), config.mqtt().uri(), config.decisionTimeout().toMillis(),
                     agent.lastEventSeq(), config.dataDir().toAbsolutePath());
             return agent;
         } catch (IOException e) {
@@ -108,6 +120,7 @@ public final class EdgeAgent implements AutoCloseable {
         }
         closed = true;
         LOG.info("agent {} stopping", config.agentId());
+        serial.close();
         link.close();
         worker.shutdown();
         try {

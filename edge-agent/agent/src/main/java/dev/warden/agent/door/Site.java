@@ -54,6 +54,11 @@ public final class Site {
         return Optional.ofNullable(stateDevices.get(deviceId));
     }
 
+    /** The door whose fingerprint module is {@code moduleId}, if any. */
+    public Optional<String> doorWithFingerprintModule(String moduleId) {
+        return doors.values().stream().filter(d -> moduleId.equals(d.fingerprintModuleId())).map(DoorConfig::id).findFirst();
+    }
+
     public Set<String> readerIds() {
         return Set.copyOf(readers.keySet());
     }
