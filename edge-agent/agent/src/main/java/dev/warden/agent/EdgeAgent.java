@@ -2,6 +2,8 @@ package dev.warden.agent;
 
 import dev.warden.agent.codec.CodecWiegandDecoder;
 import dev.warden.agent.config.AgentConfig;
+import dev.warden.codec.wiegand.WiegandFormat;
+import dev.warden.codec.wiegand.WiegandFormats;
 import dev.warden.agent.door.AccessFlow;
 import dev.warden.agent.door.DecodeWiegand;
 import dev.warden.agent.door.DoorCommands;
@@ -77,9 +79,10 @@ public final class EdgeAgent implements AutoCloseable {
         serial.start(deviceEvents, link.readerKeys()::scbk, clock);
     }
 
-    /** Starts an agent with the system clock and the standard Wiegand formats. */
+    /** Starts an agent with the system clock, the standard Wiegand formats and the site's own. */
     public static EdgeAgent start(AgentConfig config) {
-        return start(config, Clock.systemUTC(), new CodecWiegandDecoder());
+        WiegandFormats formats = WiegandFormats.standard().with(config.wiegandFormats().toArray(WiegandFormat[]::new));
+        return start(config, Clock.systemUTC(), new CodecWiegandDecoder(formats));
     }
 
     public static EdgeAgent start(AgentConfig config, Clock clock, DecodeWiegand wiegand) {

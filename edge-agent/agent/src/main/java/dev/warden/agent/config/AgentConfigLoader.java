@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.warden.codec.wiegand.WiegandFormat;
+import dev.warden.codec.wiegand.WiegandFormats;
 import dev.warden.contract.Direction;
 import dev.warden.contract.DoorCommand;
 import dev.warden.contract.Topics;
@@ -47,6 +49,14 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *     lock: lock-door-lobby-main
  *     contact: dc-door-lobby-main  # optional; may be the lock itself (a turnstile reports its own door contact)
  *     fingerprint: fp-door-cage-a  # optional: card, then finger on this module of a serial bus
+ * wiegandFormats:                  # optional: the site's own card formats, added to H10301/H10306/H10304/CORP1000
+ *   - name: ACME40                 # a bit length identifies one format: it must not clash with another
+ *     bits: 40
+ *     facility: { first: 2, length: 14 }   # optional (no facility field: decoded as 0)
+ *     card: { first: 16, length: 24 }
+ *     parity:                      # in computation order; covers: bit numbers and "from-to" ranges, 1-based
+ *       - { bit: 1, kind: EVEN, covers: ["2-20"] }
+ *       - { bit: 40, kind: ODD, covers: ["21-39"] }
  * serialBuses:                     # optional: devices on serial lines (see docs/devices.md)
  *   - id: osdp-1
  *     protocol: OSDP               # OSDP | FINGERPRINT | MODBUS
@@ -87,7 +97,8 @@ public final class AgentConfigLoader {
             "doors", "id", "unlockMs", "readers", "deviceId", "direction", "lock", "contact", "fingerprint",
             "serialBuses", "protocol", "port", "tcp", "baud", "parity", "stopBits", "rs485", "secureChannel", "devices",
             "address", "installMode", "relays", "pollMs", "profile", "points", "name", "table", "register", "scale",
-            "unit", "signed", "counter");
+            "unit", "signed", "counter", "wiegandFormats", "bits", "facility", "card", "first", "length",
+            "bit", "kind", "covers");
 
     static final Set<String> MODBUS_PROFILES = Set.of("TURNSTILE", "ENVIRONMENT");
     static final Set<String> MODBUS_TABLES = Set.of("COIL", "DISCRETE_INPUT", "INPUT_REGISTER", "HOLDING_REGISTER");
@@ -122,7 +133,7 @@ public final class AgentConfigLoader {
             throw new InvalidConfigException("the file is empty");
         }
         Obj top = Obj.of(root, "");
-        top.allowOnly("agentId", "mqtt", "decisionTimeoutMs", "dataDir", "doors", "serialBuses");
+        top.allowOnly("agentId", "mqtt", "decisionTimeoutMs", "dataDir", "doors", "serialBuses", "wiegandFormats");
 
         String agentId = top.id("agentId");
         MqttSettings mqtt = mqtt(top.object("mqtt"));
@@ -159,7 +170,19 @@ public final class AgentConfigLoader {
             }
         }
         checkSerialDevicesAgainstDoors(doors, buses);
-        return new AgentConfig(agentId, mqtt, timeout, dataDir, doors, buses);
+        List<WiegandFormat> formats = new ArrayList<>();
+        if (top.has("wiegandFormats")) {
+            List<JsonNode> formatNodes = top.list("wiegandFormats");
+            for (int i = 0; i < formatNodes.size(); i++) {
+                formats.add(wiegandFormat(Obj.of(formatNodes.get(i), "wiegandFormats[" + i + "]")));
+            }
+            try {
+                WiegandFormats.standard().with(formats.toArray(WiegandFormat[]::new));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException("wiegandFormats: " + e.getMessage());
+            }
+        }
+        return new AgentConfig(agentId, mqtt, timeout, dataDir, doors, buses, formats);
     }
 
     /**
@@ -269,6 +292,67 @@ public final class AgentConfigLoader {
             unique(deviceIds, fingerprint, d.field("fingerprint"));
         }
         return new DoorConfig(id, unlockFor, readers, lock, contact, fingerprint);
+    }
+
+    private static WiegandFormat wiegandFormat(Obj f) throws InvalidConfigException {
+        f.allowOnly("name", "bits", "facility", "card", "parity");
+        String name = f.text("name");
+        if (!name.matches("[A-Za-z0-9._-]{1,32}")) {
+            throw new InvalidConfigException(f.field("name") + " must be 1..32 characters from [A-Za-z0-9._-] (was " + shown(name) + ")");
+        }
+        int bits = (int) f.longIn("bits", 1, WiegandFormat.MAX_BITS);
+        WiegandFormat.Field facility = f.has("facility") ? wiegandField(f.object("facility")) : null;
+        WiegandFormat.Field card = wiegandField(f.object("card"));
+        List<WiegandFormat.ParityCheck> parity = new ArrayList<>();
+        if (f.has("parity")) {
+            List<JsonNode> checks = f.list("parity");
+            for (int i = 0; i < checks.size(); i++) {
+                Obj c = Obj.of(checks.get(i), f.field("parity") + "[" + i + "]");
+                c.allowOnly("bit", "kind", "covers");
+                int bit = (int) c.longIn("bit", 1, WiegandFormat.MAX_BITS);
+                WiegandFormat.Parity kind = c.choice("kind", WiegandFormat.Parity.class);
+                List<Integer> covered = new ArrayList<>();
+                for (JsonNode item : c.list("covers")) {
+                    covered.addAll(coveredBits(c.field("covers"), item));
+                }
+                try {
+                    parity.add(new WiegandFormat.ParityCheck(bit, kind, covered));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidConfigException(c.field("covers") + ": " + e.getMessage());
+                }
+            }
+        }
+        try {
+            return new WiegandFormat(name, bits, facility, card, parity);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(f.field("name") + " " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static WiegandFormat.Field wiegandField(Obj o) throws InvalidConfigException {
+        o.allowOnly("first", "length");
+        return new WiegandFormat.Field((int) o.longIn("first", 1, WiegandFormat.MAX_BITS), (int) o.longIn("length", 1, 63));
+    }
+
+    /** A bit number, or a {@code "from-to"} range, 1-based. */
+    private static List<Integer> coveredBits(String field, JsonNode item) throws InvalidConfigException {
+        if (item.isIntegralNumber() && item.canConvertToInt() && item.intValue() >= 1 && item.intValue() <= WiegandFormat.MAX_BITS) {
+            return List.of(item.intValue());
+        }
+        if (item.isTextual() && item.textValue().matches("[0-9]{1,3}-[0-9]{1,3}")) {
+            String[] ends = item.textValue().split("-");
+            int from = Integer.parseInt(ends[0]);
+            int to = Integer.parseInt(ends[1]);
+            if (from >= 1 && to >= from && to <= WiegandFormat.MAX_BITS) {
+                List<Integer> bits = new ArrayList<>();
+                for (int b = from; b <= to; b++) {
+                    bits.add(b);
+                }
+                return bits;
+            }
+        }
+        throw new InvalidConfigException(field + " items must be bit numbers 1.." + WiegandFormat.MAX_BITS
+                + " or ranges like \"2-13\" (was " + shown(item.asText()) + ")");
     }
 
     private static SerialBusConfig serialBus(Obj b, Set<String> serialIds) throws InvalidConfigException {
