@@ -28,5 +28,12 @@ public enum AgentEventType {
      * An environmental alarm input changed; attributes {@code input}: {@code leak} or {@code smoke}, and
      * {@code state}: {@code ACTIVE} or {@code CLEARED}.
      */
-    SENSOR_ALARM
+    SENSOR_ALARM,
+    /**
+     * A device still works but something happened that a security team must see; attribute {@code code}:
+     * {@code INSTALL_KEY_USED} (an OSDP reader was reached with the published install key), {@code READER_KEYED} (it was
+     * given its own key), {@code SECURE_CHANNEL_LOST} (a session broke: MAC failure or plaintext inside a session),
+     * {@code PERMIT_STUCK_ON} (a gate's permit relay did not confirm it switched off).
+     */
+    DEVICE_SECURITY
 }

@@ -179,6 +179,11 @@ class ModbusAgentSimIT {
         }
 
         @Override
+        public void security(String deviceId, String code) {
+            lines.add("security " + deviceId + " " + code);
+        }
+
+        @Override
         public void offline(String deviceId, String reason) {
             lines.add("offline " + deviceId + " " + reason);
         }

@@ -201,7 +201,7 @@ public class AgentEventIngestion {
             case DOOR_STATE, COMMAND_EXECUTED, PASSAGE -> new AccessEventRow(null, at, EventKind.DOOR.name(),
                     e.doorId(), e.deviceId(), null, null, null, null, null, e.type().name(), Source.AGENT.name(),
                     e.agentId(), e.seq(), detail);
-            case DEVICE_ONLINE, DEVICE_OFFLINE, TAMPER, SENSOR_READING, SENSOR_ALARM -> new AccessEventRow(null, at,
+            case DEVICE_ONLINE, DEVICE_OFFLINE, TAMPER, SENSOR_READING, SENSOR_ALARM, DEVICE_SECURITY -> new AccessEventRow(null, at,
                     EventKind.DEVICE.name(), e.doorId(), e.deviceId(), null, null, null, null, null, e.type().name(),
                     Source.AGENT.name(), e.agentId(), e.seq(), detail);
             case READ_REJECTED -> new AccessEventRow(null, at, EventKind.REJECTED_READ.name(),
@@ -220,7 +220,7 @@ public class AgentEventIngestion {
     static EventKind kindOf(AgentEventType type) {
         return switch (type) {
             case DOOR_STATE, COMMAND_EXECUTED, PASSAGE -> EventKind.DOOR;
-            case DEVICE_ONLINE, DEVICE_OFFLINE, TAMPER, SENSOR_READING, SENSOR_ALARM -> EventKind.DEVICE;
+            case DEVICE_ONLINE, DEVICE_OFFLINE, TAMPER, SENSOR_READING, SENSOR_ALARM, DEVICE_SECURITY -> EventKind.DEVICE;
             case READ_REJECTED -> EventKind.REJECTED_READ;
         };
     }

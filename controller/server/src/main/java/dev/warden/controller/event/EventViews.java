@@ -117,8 +117,18 @@ public final class EventViews {
             }
             return capitalised(input) + ("ACTIVE".equals(state) ? " alarm" : " alarm cleared");
         }
+        if (AgentEventType.DEVICE_SECURITY.name().equals(reason)) {
+            String code = attribute(detail, "code");
+            return code == null ? null : SECURITY_TEXTS.getOrDefault(code, "Security notice: " + code);
+        }
         return null;
     }
+
+    private static final java.util.Map<String, String> SECURITY_TEXTS = java.util.Map.of(
+            "INSTALL_KEY_USED", "Reader reached with the published install key",
+            "READER_KEYED", "Reader given its own Secure Channel key",
+            "SECURE_CHANNEL_LOST", "Secure Channel session lost",
+            "PERMIT_STUCK_ON", "Gate permit relay did not switch off");
 
     private static String capitalised(String word) {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);

@@ -67,6 +67,10 @@ class EventViewsTest {
                 .isEqualTo("Leak alarm");
         assertThat(EventViews.reasonText(row("DEVICE", null, "SENSOR_ALARM", "input=smoke, state=CLEARED")))
                 .isEqualTo("Smoke alarm cleared");
+        assertThat(EventViews.reasonText(row("DEVICE", null, "DEVICE_SECURITY", "code=INSTALL_KEY_USED")))
+                .isEqualTo("Reader reached with the published install key");
+        assertThat(EventViews.reasonText(row("DEVICE", null, "DEVICE_SECURITY", "code=SOMETHING_NEW")))
+                .isEqualTo("Security notice: SOMETHING_NEW");
         // incomplete attributes keep the raw detail, or the code when there is none
         assertThat(EventViews.reasonText(row("DEVICE", null, "SENSOR_ALARM", "input=leak"))).isEqualTo("input=leak");
         assertThat(EventViews.reasonText(row("DEVICE", null, "SENSOR_READING", null))).isEqualTo("SENSOR_READING");

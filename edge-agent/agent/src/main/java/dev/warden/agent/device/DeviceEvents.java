@@ -27,6 +27,14 @@ public interface DeviceEvents {
     void online(String deviceId);
 
     /**
+     * Something a security team must see although the device still works: the published install key was used
+     * ({@code INSTALL_KEY_USED}), a reader was given its own key ({@code READER_KEYED}), a Secure Channel session was
+     * lost ({@code SECURE_CHANNEL_LOST}), a relay did not confirm it switched off ({@code PERMIT_STUCK_ON}). {@code code}
+     * is a short upper-case code, never a secret.
+     */
+    void security(String deviceId, String code);
+
+    /**
      * The device stopped answering, sent only garbage, or its line went away; {@code reason} is a short code such as
      * {@code NO_REPLY}, {@code LINK_DOWN}, {@code SECURE_CHANNEL_FAILED}, {@code BAD_PASSWORD}.
      */

@@ -457,6 +457,11 @@ public final class ModbusBus implements RelayOutputs, AutoCloseable {
         }
 
         @Override
+        public void security(String deviceId, String code) {
+            guard(() -> target.security(deviceId, code));
+        }
+
+        @Override
         public void offline(String deviceId, String reason) {
             guard(() -> target.offline(deviceId, reason));
         }

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *       reader within {@link #PIN_VALID_FOR} ({@code *} clears);
  *   <li>a door contact input becomes OPEN/CLOSED for {@link DoorStates}; tamper, passage, leak and smoke inputs and
  *       measured values become TAMPER, PASSAGE, SENSOR_ALARM and SENSOR_READING events;
- *   <li>online/offline become DEVICE_ONLINE/DEVICE_OFFLINE events with the reason.
+ *   <li>online/offline become DEVICE_ONLINE/DEVICE_OFFLINE events with the reason, security notices
+ *       DEVICE_SECURITY events with their code.
  * </ul>
  */
 public final class SerialDeviceEvents implements DeviceEvents {
@@ -166,6 +167,15 @@ public final class SerialDeviceEvents implements DeviceEvents {
         onWorker("online", () -> {
             LOG.info("device {} online", deviceId);
             record(AgentEventType.DEVICE_ONLINE, doorOf(deviceId), deviceId, Map.of());
+        });
+    }
+
+    @Override
+    public void security(String deviceId, String code) {
+        onWorker("security notice", () -> {
+            counters.increment("serial.security." + code);
+            LOG.warn("device {}: security notice {}", deviceId, code);
+            record(AgentEventType.DEVICE_SECURITY, doorOf(deviceId), deviceId, Map.of("code", code));
         });
     }
 

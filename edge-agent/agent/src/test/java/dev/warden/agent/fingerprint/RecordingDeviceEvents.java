@@ -48,6 +48,11 @@ final class RecordingDeviceEvents implements DeviceEvents {
     }
 
     @Override
+    public synchronized void security(String deviceId, String code) {
+        calls.add("security " + deviceId + " " + code);
+    }
+
+    @Override
     public synchronized void offline(String deviceId, String reason) {
         calls.add("offline " + deviceId + " " + reason);
     }

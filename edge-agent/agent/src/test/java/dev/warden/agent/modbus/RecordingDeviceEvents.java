@@ -35,6 +35,11 @@ final class RecordingDeviceEvents implements DeviceEvents {
     }
 
     @Override
+    public void security(String deviceId, String code) {
+        lines.add("security " + deviceId + " " + code);
+    }
+
+    @Override
     public void offline(String deviceId, String reason) {
         lines.add("offline " + deviceId + " " + reason);
     }

@@ -244,6 +244,11 @@ class OsdpBusTest {
             }
 
             @Override
+            public void security(String deviceId, String code) {
+                events.security(deviceId, code);
+            }
+
+            @Override
             public void reading(String deviceId, String quantity, double value, String unit) {
                 events.reading(deviceId, quantity, value, unit);
             }

@@ -35,6 +35,11 @@ final class RecordingDeviceEvents implements DeviceEvents {
     }
 
     @Override
+    public void security(String deviceId, String code) {
+        log.add("security " + deviceId + " " + code);
+    }
+
+    @Override
     public void offline(String deviceId, String reason) {
         log.add("offline " + deviceId + " " + reason);
     }
