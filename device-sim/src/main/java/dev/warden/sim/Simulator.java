@@ -243,9 +243,9 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * A card at a simulated OSDP reader: wait until the reader is idle (LED off), put the holder's finger on the
-     * reader's fingerprint module if it has one, present the card bits, then wait for the panel's verdict on the
-     * LED (green or red; amber means "finger, please" and is waited through). The finger is lifted afterwards.
+     * A card at a simulated OSDP reader: wait until the reader is idle (LED off), present the card bits; at a card +
+     * fingerprint door, once the reader turns amber ("finger, please"), put the holder's finger on the module; then
+     * wait for the panel's verdict on the LED (green or red). The finger is lifted afterwards.
      */
     private CompletableFuture<Observation> presentAtOsdpReader(SimOsdpReader reader, String requestId, CardSpec card, ReadKind kind, long started) {
         if (!"H10301".equals(card.format())) {
@@ -259,10 +259,21 @@ public final class Simulator implements AutoCloseable {
         Duration wait = RESPONSE_TIMEOUT.plus(module.isPresent() ? FINGER_GRACE : Duration.ZERO);
         return poll(() -> reader.ledColor() == SimOsdpReader.LedColor.OFF, IDLE_WAIT)
                 .thenCompose(idle -> {
-                    module.ifPresent(m -> m.placeFinger(card.label().split(" ")[0]));
                     reader.presentCard(bits);
-                    return poll(() -> reader.ledColor() == SimOsdpReader.LedColor.GREEN || reader.ledColor() == SimOsdpReader.LedColor.RED, wait);
+                    if (module.isEmpty()) {
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    // the reader turns amber: the person puts their finger on the module (a finger already on the
+                    // sensor before the card is never used by the agent)
+                    return poll(() -> reader.ledColor() != SimOsdpReader.LedColor.OFF, RESPONSE_TIMEOUT).thenApply(lit -> {
+                        if (reader.ledColor() == SimOsdpReader.LedColor.AMBER) {
+                            module.get().placeFinger(card.label().split(" ")[0]);
+                        }
+                        return lit;
+                    });
                 })
+                .thenCompose(started -> poll(() -> reader.ledColor() == SimOsdpReader.LedColor.GREEN
+                        || reader.ledColor() == SimOsdpReader.LedColor.RED, wait))
                 .thenApply(seen -> {
                     module.ifPresent(SimFingerprintModule::liftFinger);
                     SimOsdpReader.LedColor led = reader.ledColor();

@@ -73,10 +73,12 @@ public final class EdgeAgent implements AutoCloseable {
                 serial);
         DoorStates states = new DoorStates(site, events, counters);
         DoorCommands commands = new DoorCommands(site, doors, events, counters);
-        link.start(access, states, commands);
+        // the serial buses are started before the MQTT link, so that nothing the link delivers (a door command) can
+        // reach the routing while the buses are still being set up
         SerialDeviceEvents deviceEvents = new SerialDeviceEvents(
                 site, access, states, events, worker, clock, () -> UUID.randomUUID().toString(), counters);
         serial.start(deviceEvents, link.readerKeys()::scbk, clock);
+        link.start(access, states, commands);
     }
 
     /** Starts an agent with the system clock, the standard Wiegand formats and the site's own. */

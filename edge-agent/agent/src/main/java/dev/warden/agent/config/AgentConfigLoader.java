@@ -68,7 +68,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *     secureChannel: REQUIRED      # OSDP only: OFF | REQUIRED (default REQUIRED)
  *     devices:
  *       - { id: rdr-door-a-in, address: 0, installMode: true, relays: { lock-door-a: 0 } }    # OSDP reader
- *       - { id: fp-door-a, address: 4294967295, password: "00000000" }                        # fingerprint module
+ *       - { id: fp-door-a, address: 4294967295, password: "5E1F00D7" }                        # fingerprint module
  *       - { id: gate-1, address: 1, pollMs: 100, profile: TURNSTILE }                         # Modbus device
  *       - { id: env-1, address: 2, pollMs: 1000, points: [ { name: temperature, table: INPUT_REGISTER,
  *           register: 0, scale: 0.1, unit: C, signed: true } ] }
@@ -97,7 +97,7 @@ public final class AgentConfigLoader {
             "doors", "id", "unlockMs", "readers", "deviceId", "direction", "lock", "contact", "fingerprint",
             "serialBuses", "protocol", "port", "tcp", "baud", "parity", "stopBits", "rs485", "secureChannel", "devices",
             "address", "installMode", "relays", "pollMs", "profile", "points", "name", "table", "register", "scale",
-            "unit", "signed", "counter", "wiegandFormats", "bits", "facility", "card", "first", "length",
+            "unit", "signed", "counter", "allowDefaultPassword", "wiegandFormats", "bits", "facility", "card", "first", "length",
             "bit", "kind", "covers");
 
     static final Set<String> MODBUS_PROFILES = Set.of("TURNSTILE", "ENVIRONMENT");
@@ -445,7 +445,7 @@ public final class AgentConfigLoader {
     }
 
     private static SerialDeviceConfig.FingerprintModule fingerprintModule(Obj d) throws InvalidConfigException {
-        d.allowOnly("id", "address", "password");
+        d.allowOnly("id", "address", "password", "allowDefaultPassword");
         String id = d.id("id");
         long address = d.has("address") ? d.longIn("address", 0, 0xFFFF_FFFFL) : 0xFFFF_FFFFL;
         long password = 0;
@@ -455,6 +455,11 @@ public final class AgentConfigLoader {
                 throw new InvalidConfigException(d.field("password") + " must be 8 hexadecimal digits, quoted (the module's 32-bit password)");
             }
             password = Long.parseLong(p, 16);
+        }
+        // the factory password 00000000 lets anyone at the wiring drive the module: refuse it unless the site says so
+        if (password == 0 && !(d.has("allowDefaultPassword") && d.bool("allowDefaultPassword"))) {
+            throw new InvalidConfigException(d.field("password") + " is missing or the factory default 00000000: set the module's own "
+                    + "password (SetPwd) and give it here, or set allowDefaultPassword: true to accept the risk");
         }
         return new SerialDeviceConfig.FingerprintModule(id, address, password);
     }

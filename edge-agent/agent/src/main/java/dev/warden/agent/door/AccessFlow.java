@@ -63,6 +63,9 @@ public final class AccessFlow {
     /** How long a card + fingerprint door waits for the finger after the card. */
     public static final Duration FINGER_WAIT = Duration.ofSeconds(10);
 
+    /** Beyond the finger wait, how long the module may take to answer before the attempt fails (TIMEOUT). */
+    static final Duration FINGER_GRACE = Duration.ofSeconds(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(AccessFlow.class);
 
     private final Site site;
@@ -75,6 +78,8 @@ public final class AccessFlow {
     private final Supplier<String> requestIds;
     private final Counters counters;
     private final FingerprintScanner fingerprints;
+    /** How long the module may take in all before the attempt fails; shortened only by tests. */
+    private volatile Duration fingerprintTimeout = FINGER_WAIT.plus(FINGER_GRACE);
     /** Readers with a request waiting for the controller: at most one request in flight per reader. */
     private final Set<String> busyReaders = ConcurrentHashMap.newKeySet();
 
@@ -171,7 +176,17 @@ public final class AccessFlow {
             return CompletableFuture.completedFuture(null);
         }
         door.led(readerId, Feedback.AMBER, FINGER_WAIT);
-        return fingerprints.identify(moduleId, FINGER_WAIT).thenApply(result -> switch (result) {
+        CompletableFuture<FingerprintScanner.FingerprintResult> identified;
+        try {
+            identified = fingerprints.identify(moduleId, FINGER_WAIT).toCompletableFuture()
+                    .exceptionally(e -> new FingerprintScanner.FingerprintResult.Failed("ERROR"));
+        } catch (RuntimeException e) {
+            identified = CompletableFuture.completedFuture(new FingerprintScanner.FingerprintResult.Failed("ERROR"));
+        }
+        // a module whose driver never answers must not keep the reader busy for ever
+        return identified.completeOnTimeout(new FingerprintScanner.FingerprintResult.Failed("TIMEOUT"),
+                        fingerprintTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .thenApply(result -> switch (result) {
             case FingerprintScanner.FingerprintResult.Match(int page, int score) -> {
                 LOG.info("request {} at {}: finger matched page {} of {} (score {})", requestId, doorConfig.id(), page, moduleId, score);
                 yield new FingerprintMatch(moduleId, page, Math.min(score, FingerprintMatch.MAX_SCORE));
@@ -180,6 +195,12 @@ public final class AccessFlow {
             case FingerprintScanner.FingerprintResult.NoFinger(String reason) -> noFinger(requestId, moduleId, "NO_FINGER " + reason);
             case FingerprintScanner.FingerprintResult.Failed(String reason) -> noFinger(requestId, moduleId, "FAILED " + reason);
         });
+    }
+
+    /** For tests: fail a fingerprint identification that takes longer than {@code timeout}. */
+    AccessFlow fingerprintTimeout(Duration timeout) {
+        this.fingerprintTimeout = timeout;
+        return this;
     }
 
     private FingerprintMatch noFinger(String requestId, String moduleId, String why) {

@@ -67,6 +67,11 @@ public final class MqttKeyClient {
                         }
                     });
             ReaderKeyResponse response = answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (response.scbk() != null && !readerId.equals(response.readerId())) {
+                counters.increment("keys.wrong-reader");
+                LOG.warn("key response for request {} names reader {}, not {}: refused", requestId, response.readerId(), readerId);
+                return Optional.empty();
+            }
             if (response.scbk() == null) {
                 counters.increment("keys.refused." + response.reason());
                 LOG.warn("controller refused the Secure Channel key of reader {}: {}", readerId, response.reason());

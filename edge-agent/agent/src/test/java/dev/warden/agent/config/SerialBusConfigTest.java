@@ -144,6 +144,19 @@ class SerialBusConfigTest {
     }
 
     @Test
+    void theFactoryFingerprintPasswordIsRefusedUnlessTheSiteAcceptsTheRisk() throws Exception {
+        String factory = DOORS + BUSES.replace("password: \"0000ABCD\"", "password: \"00000000\"");
+        assertThatThrownBy(() -> AgentConfigLoader.parse(factory))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("factory default 00000000");
+        String none = DOORS + BUSES.replace(", password: \"0000ABCD\"", "");
+        assertThatThrownBy(() -> AgentConfigLoader.parse(none)).hasMessageContaining("factory default");
+
+        AgentConfig accepted = AgentConfigLoader.parse(DOORS + BUSES.replace("password: \"0000ABCD\"", "password: \"00000000\", allowDefaultPassword: true"));
+        assertThat(accepted.serialBuses().get(1).devices().getFirst()).isEqualTo(new SerialDeviceConfig.FingerprintModule("fp-cage", 0xFFFF_FFFFL, 0));
+    }
+
+    @Test
     void aBadFingerprintPasswordIsNeverEchoed() {
         String yaml = DOORS + BUSES.replace("password: \"0000ABCD\"", "password: \"hunter2-secret\"");
         assertThatThrownBy(() -> AgentConfigLoader.parse(yaml))

@@ -74,6 +74,23 @@ class FingerprintDoorTest {
     }
 
     @Test
+    void aModuleThatNeverAnswersFreesTheReaderAndTheControllerDecidesWithoutAFinger() {
+        FakeController controller = FakeController.denying("SECOND_FACTOR_REQUIRED");
+        FingerprintScanner silent = (module, wait) -> new CompletableFuture<>();
+        AccessFlow flow = new AccessFlow(new Site(List.of(CAGE)), Duration.ofMillis(800), controller, door,
+                new RecordingEvents(), new CodecWiegandDecoder(), Clock.fixed(NOW, ZoneOffset.UTC), () -> "req-1", counters, silent)
+                .fingerprintTimeout(Duration.ofMillis(200));
+
+        ReadOutcome outcome = flow.onRead("rdr-cage-in", ReaderRead.ofCard("read-1", NOW, ADA)).toCompletableFuture()
+                .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                .join();
+
+        assertThat(outcome).isEqualTo(new ReadOutcome.Denied("req-1", "DENY", "SECOND_FACTOR_REQUIRED"));
+        assertThat(controller.requests().getFirst().fingerprint()).isNull();
+        assertThat(counters.snapshot()).containsEntry("fingerprint.FAILED", 1L);
+    }
+
+    @Test
     void noFingerOrAFailedModuleNeverGrantsByItself() {
         for (FingerprintResult r : List.of(new FingerprintResult.NoFinger("TIMEOUT"), new FingerprintResult.Failed("NO_REPLY"))) {
             FakeController controller = FakeController.denying("SECOND_FACTOR_REQUIRED");
