@@ -272,7 +272,7 @@ public final class Simulator implements AutoCloseable {
                         return lit;
                     });
                 })
-                .thenCompose(started -> poll(() -> reader.ledColor() == SimOsdpReader.LedColor.GREEN
+                .thenCompose(asked -> poll(() -> reader.ledColor() == SimOsdpReader.LedColor.GREEN
                         || reader.ledColor() == SimOsdpReader.LedColor.RED, wait))
                 .thenApply(seen -> {
                     module.ifPresent(SimFingerprintModule::liftFinger);

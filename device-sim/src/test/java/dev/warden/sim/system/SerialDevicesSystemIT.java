@@ -65,8 +65,7 @@ class SerialDevicesSystemIT {
     void cardAndFingerOverSecureChannelUnlockTheCageAndPulseTheReadersRelay() throws Exception {
         SimOsdpReader reader = serial.osdpReader(CAGE_IN).orElseThrow();
         // install mode: reached with SCBK-D, given its own key from the controller, then a session with that key
-        await().atMost(Duration.ofSeconds(60)).until(reader::secureSessionActive);
-        assertThat(reader.installMode()).isFalse();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !reader.installMode() && reader.secureSessionActive());
         assertThat(reader.scbk()).isPresent().get().isNotEqualTo(SCBK_D);
         assertThat(Files.readString(site.sim.config().dataDir().resolve("osdp-keys").resolve(CAGE_IN + ".key")).strip())
                 .as("the simulated reader keeps its key like flash").isEqualTo(HexFormat.of().formatHex(reader.scbk().orElseThrow()));
@@ -87,7 +86,8 @@ class SerialDevicesSystemIT {
     void anotherPersonsFingerWithTheCardIsDeniedAndTheRelayStaysOff() throws Exception {
         SimOsdpReader reader = serial.osdpReader(CAGE_IN).orElseThrow();
         SimFingerprintModule module = serial.fingerprintModule(CAGE_MODULE).orElseThrow();
-        await().atMost(Duration.ofSeconds(60)).until(() -> reader.secureSessionActive() && reader.ledColor() == SimOsdpReader.LedColor.OFF);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !reader.installMode() && reader.secureSessionActive()
+                && reader.ledColor() == SimOsdpReader.LedColor.OFF);
         String otherPerson = module.enrolled().get(2);
         assertThat(otherPerson).isNotEqualTo("p-0001");
         int pulses = reader.outputPulses(0);
