@@ -12,6 +12,7 @@ import dev.warden.serial.Backoff;
 import dev.warden.serial.LinkOpener;
 import dev.warden.serial.SerialLink;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,16 +33,30 @@ import org.slf4j.LoggerFactory;
  * {@link OsdpBusSettings#POLL_INTERVAL} each.
  *
  * <p>Per reader: sequence 0, osdp_ID, osdp_CAP, then, when the bus requires it, the Secure Channel handshake with the
- * reader's SCBK from {@link ReaderKeys}. A reader that rejects its key is tried with SCBK-D only in install mode,
- * keyed with osdp_KEYSET on success and the session restarted with its own key; outside install mode SCBK-D is
- * refused (offline {@code SCBK_D_REFUSED}) and plaintext is never used. Then osdp_POLL, or a queued command in its
- * place. Replies: RAW → {@link DeviceEvents#cardRead}, KEYPAD → {@link DeviceEvents#keypad}, a change in LSTATR tamper
- * → input {@code tamper}, in ISTATR → input {@code input<n>}. No reply within {@link OsdpBusSettings#REPLY_TIMEOUT}:
- * the same frame again (same sequence number) on the reader's next turn, up to {@link OsdpBusSettings#RETRIES} times,
- * then sequence 0 again; offline {@code NO_REPLY} after {@link OsdpBusSettings#OFFLINE_AFTER} without a valid reply,
- * probed once a second while offline, online again when it answers. One attempt per turn keeps a broken reader from
- * starving the others (a PD drops its Secure Channel session after about 800 ms without a command). A MAC failure
- * drops the session and starts a new one.
+ * reader's SCBK from {@link ReaderKeys}. Keys are fetched on separate daemon threads (every reader's at start, and
+ * again whenever one is missing), never on the bus thread: a reader whose key has not arrived waits without using the
+ * line, and the others go on. Plaintext is never used on such a bus. SCBK-D (the published install key) is used only
+ * when all of these hold: the reader answers the challenge for its own key with a well-formed osdp_CCRYPT that is
+ * made with SCBK-D (never after a NAK or a cryptogram of another key: {@code SECURE_CHANNEL_FAILED}), the reader is in
+ * install mode, and it is not known to be keyed. Otherwise SCBK-D is refused (offline {@code SCBK_D_REFUSED}). A reader
+ * counts as keyed once it has completed a session with its own key or accepted osdp_KEYSET; with a state directory
+ * ({@link #start(OsdpBusSettings, LinkOpener, DeviceEvents, ReaderKeys, Clock, Path)}) that survives restarts, so
+ * install mode works once per reader. Each use of SCBK-D raises {@link DeviceEvents#security} {@code INSTALL_KEY_USED},
+ * each accepted KEYSET {@code READER_KEYED} (the session then restarts with the reader's own key).
+ *
+ * <p>Then osdp_POLL, or a queued command in its place; relay releases go first, are never dropped or expired, and
+ * cancel a queued pulse of the same output. Replies: RAW → {@link DeviceEvents#cardRead}, KEYPAD →
+ * {@link DeviceEvents#keypad} (both only from reader number 0; others are rejected and counted), a change in LSTATR
+ * tamper → input {@code tamper}, in ISTATR → input {@code input<n>}. No reply within
+ * {@link OsdpBusSettings#REPLY_TIMEOUT}: the same frame again (same sequence number) on the reader's next turn, up to
+ * {@link OsdpBusSettings#RETRIES} times, then sequence 0 again. Only a valid reply in the online phase (MAC-checked
+ * inside a session) counts as progress and reports the reader online: after {@link OsdpBusSettings#OFFLINE_AFTER}
+ * without one the reader goes offline ({@code NO_REPLY}, {@code BUSY}, {@code BAD_REPLY} or
+ * {@code SECURE_CHANNEL_FAILED}, after what it did last), however much it answers ID, CAP or BUSY. It is probed once a
+ * second while offline (less often while it answers but fails), online again on a valid reply. One attempt per turn
+ * keeps a broken reader from starving the others (a PD drops its Secure Channel session after about 800 ms without a
+ * command). A MAC failure or a plaintext reply inside a session drops the session and starts a new one, raising
+ * {@code SECURE_CHANNEL_LOST} (at most once a minute per reader).
  *
  * <p>{@link ReaderOutputs} and {@link RelayOutputs} queue commands and return at once; they never throw. Unknown
  * reader or relay ids and unknown colours are logged and counted ({@link #counters()}). Key material is never logged.
@@ -60,6 +75,7 @@ public final class OsdpBus implements ReaderOutputs, RelayOutputs, AutoCloseable
     private final List<Peripheral> peripherals = new ArrayList<>();
     private final OsdpFrameReader reader = new OsdpFrameReader();
     private final byte[] readBuffer = new byte[512];
+    private final KeyCache keyCache;
     private final Thread thread;
     private volatile boolean closed;
     private volatile SerialLink current;
@@ -67,15 +83,19 @@ public final class OsdpBus implements ReaderOutputs, RelayOutputs, AutoCloseable
     private record RelayTarget(Peripheral peripheral, int output) {}
 
     private OsdpBus(OsdpBusSettings settings, LinkOpener opener, DeviceEvents events, ReaderKeys keys, Clock clock,
-            OsdpTimings timings) {
+            OsdpTimings timings, Path stateDir) {
         this.settings = settings;
         this.opener = opener;
         this.clock = clock;
         this.timings = timings;
+        this.keyCache = KeyCache.threaded(settings.busId(), keys, counters);
+        KeyedReaders keyed = stateDir == null
+                ? KeyedReaders.inMemory(counters)
+                : KeyedReaders.persistent(stateDir, settings.busId(), counters);
         SecureRandom random = new SecureRandom();
         for (OsdpReaderSettings r : settings.readers()) {
-            Peripheral p = new Peripheral(r, settings.secureChannelRequired(), events, keys, timings, counters, random,
-                    clock.instant());
+            Peripheral p = new Peripheral(r, settings.secureChannelRequired(), events, keyCache, keyed, timings, counters,
+                    random, clock.instant());
             peripherals.add(p);
             byReader.put(r.readerId(), p);
             r.relays().forEach((relay, output) -> byRelay.put(relay, new RelayTarget(p, output)));
@@ -85,29 +105,61 @@ public final class OsdpBus implements ReaderOutputs, RelayOutputs, AutoCloseable
     }
 
     /**
-     * Starts polling the bus in a new daemon thread and returns at once.
+     * Starts polling the bus in a new daemon thread and returns at once. Which readers are keyed (SCBK-D refused for
+     * them) is kept in memory only: after a restart of the agent, a reader in install mode could be offered SCBK-D
+     * once more. Prefer {@link #start(OsdpBusSettings, LinkOpener, DeviceEvents, ReaderKeys, Clock, Path)}.
      *
      * @param settings the bus and its readers
      * @param opener   how to (re)open the line
-     * @param events   where cards, keys, inputs and online/offline go (called from the bus thread)
-     * @param keys     the readers' Secure Channel keys (used only when the bus requires Secure Channel)
+     * @param events   where cards, keys, inputs, security notices and online/offline go (called from the bus thread)
+     * @param keys     the readers' Secure Channel keys (used only when the bus requires Secure Channel; called from
+     *                 the bus's key threads, never from the bus thread)
      * @param clock    time for the offline decisions and command expiry
      */
     public static OsdpBus start(OsdpBusSettings settings, LinkOpener opener, DeviceEvents events, ReaderKeys keys,
             Clock clock) {
-        return start(settings, opener, events, keys, clock, OsdpTimings.standard());
+        return start(settings, opener, events, keys, clock, OsdpTimings.standard(), null);
+    }
+
+    /**
+     * Starts polling the bus in a new daemon thread and returns at once; the readers known to be keyed are kept in
+     * {@code stateDir/osdp-<busId>-keyed.txt} (reader ids only, never keys; written atomically; created when the
+     * first reader is keyed), so SCBK-D stays refused for them across restarts of the agent.
+     *
+     * @param settings the bus and its readers
+     * @param opener   how to (re)open the line
+     * @param events   where cards, keys, inputs, security notices and online/offline go (called from the bus thread)
+     * @param keys     the readers' Secure Channel keys (used only when the bus requires Secure Channel; called from
+     *                 the bus's key threads, never from the bus thread)
+     * @param clock    time for the offline decisions and command expiry
+     * @param stateDir the agent's directory for state that must survive restarts (e.g. its data directory); created
+     *                 if missing; {@code null}: memory only, as with the five-argument {@code start}
+     */
+    public static OsdpBus start(OsdpBusSettings settings, LinkOpener opener, DeviceEvents events, ReaderKeys keys,
+            Clock clock, Path stateDir) {
+        return start(settings, opener, events, keys, clock, OsdpTimings.standard(), stateDir);
     }
 
     static OsdpBus start(OsdpBusSettings settings, LinkOpener opener, DeviceEvents events, ReaderKeys keys, Clock clock,
             OsdpTimings timings) {
+        return start(settings, opener, events, keys, clock, timings, null);
+    }
+
+    static OsdpBus start(OsdpBusSettings settings, LinkOpener opener, DeviceEvents events, ReaderKeys keys, Clock clock,
+            OsdpTimings timings, Path stateDir) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(clock, "clock");
-        OsdpBus bus = new OsdpBus(settings, opener, events, keys, clock, timings);
-        LOG.info("OSDP bus {} on {}: {} reader(s), Secure Channel {}", settings.busId(), opener.describe(),
-                settings.readers().size(), settings.secureChannelRequired() ? "required" : "off");
+        Objects.requireNonNull(timings, "timings");
+        OsdpBus bus = new OsdpBus(settings, opener, events, keys, clock, timings, stateDir);
+        LOG.info("OSDP bus {} on {}: {} reader(s), Secure Channel {}{}", settings.busId(), opener.describe(),
+                settings.readers().size(), settings.secureChannelRequired() ? "required" : "off",
+                stateDir == null ? "" : ", keyed readers in " + KeyedReaders.fileFor(stateDir, settings.busId()));
+        if (settings.secureChannelRequired()) {
+            bus.keyCache.prefetch(settings.readers().stream().map(OsdpReaderSettings::readerId).toList());
+        }
         bus.thread.start();
         return bus;
     }
@@ -168,8 +220,8 @@ public final class OsdpBus implements ReaderOutputs, RelayOutputs, AutoCloseable
         try {
             RelayTarget target = relay(relayId);
             if (target != null) {
-                enqueue(target.peripheral(), new OsdpCommand.Output(List.of(new OsdpCommand.OutputControl(target.output(),
-                        OsdpCommand.OutputControl.PERMANENT_OFF_ABORT_TIMED, 0))));
+                target.peripheral().enqueueRelease(new OsdpCommand.Output(List.of(new OsdpCommand.OutputControl(
+                        target.output(), OsdpCommand.OutputControl.PERMANENT_OFF_ABORT_TIMED, 0))));
             }
         } catch (RuntimeException e) {
             failed("release", e);
@@ -181,7 +233,7 @@ public final class OsdpBus implements ReaderOutputs, RelayOutputs, AutoCloseable
         return counters.snapshot();
     }
 
-    /** Stops the bus thread and closes the line. Idempotent. */
+    /** Stops the bus thread and the key threads, zeroes the keys held, and closes the line. Idempotent. */
     @Override
     public void close() {
         closed = true;
@@ -195,6 +247,8 @@ public final class OsdpBus implements ReaderOutputs, RelayOutputs, AutoCloseable
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            keyCache.close();
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.Set;
  * One OSDP multi-drop line and its readers.
  *
  * @param busId                 the bus id (thread name, logs)
- * @param secureChannelRequired {@code true}: every reader must run Secure Channel (never plaintext, SCBK-D only in
- *                              install mode); {@code false}: plaintext only
+ * @param secureChannelRequired {@code true}: every reader must run Secure Channel (never plaintext; SCBK-D only for
+ *                              a reader in install mode that is not yet keyed); {@code false}: plaintext only
  * @param readers               the readers, with distinct ids, addresses and relay ids
  */
 public record OsdpBusSettings(String busId, boolean secureChannelRequired, List<OsdpReaderSettings> readers) {

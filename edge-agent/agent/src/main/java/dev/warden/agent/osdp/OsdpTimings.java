@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param offlineProbeInterval how often an offline PD is tried again (one attempt, no retries)
  * @param reopenInitial        first delay before re-opening a line that went down
  * @param reopenMax            longest such delay
- * @param commandTtl           a queued LED/buzzer/output command older than this is dropped, not sent late
+ * @param commandTtl           a queued LED/buzzer/pulse command older than this is dropped, not sent late (a relay
+ *                             release never expires)
  */
 record OsdpTimings(
         Duration replyTimeout,

@@ -21,21 +21,43 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The control panel's state for one PD: what to send next (ID, CAP, the Secure Channel handshake, KEYSET, then queued
  * commands or POLL), how to take its replies, its sequence number, session and online/offline status. Driven by the
- * bus thread only, except {@link #enqueue}, which any thread may call. No I/O here.
+ * bus thread only, except {@link #enqueue} and {@link #enqueueRelease}, which any thread may call. No I/O here (the
+ * key comes from a {@link KeyCache}, which never blocks; the keyed set may write its small state file).
+ *
+ * <p>Rules that keep a device on the reader's address from doing harm:
+ * <ul>
+ *   <li>With Secure Channel required, nothing is sent before the reader's key is at hand; while it is fetched the PD
+ *       waits without using the line.</li>
+ *   <li>SCBK-D is tried only when the reader answers the challenge for its own key with a well-formed osdp_CCRYPT made
+ *       with SCBK-D ({@link OsdpHandshakeStep.Failure#PD_USES_DEFAULT_KEY}), the reader is in install mode, and it is
+ *       not known to be keyed ({@link KeyedReaders}); each use raises {@code INSTALL_KEY_USED}, an accepted KEYSET
+ *       {@code READER_KEYED}. A NAK to the challenge, or a cryptogram of another key, is {@code SECURE_CHANNEL_FAILED}.
+ *       </li>
+ *   <li>Only a valid reply in the online phase (MAC-checked inside a session) is progress: the offline deadline
+ *       ({@code offlineAfter}) is checked on no reply, BUSY, bad or unexpected replies and broken sessions, and the
+ *       reader is reported online only on such a reply. A broken session raises {@code SECURE_CHANNEL_LOST} (at most
+ *       once a minute).</li>
+ *   <li>Cards and keys naming another reader number than 0 are rejected.</li>
+ * </ul>
  */
 final class Peripheral {
 
     private static final Logger LOG = LoggerFactory.getLogger(OsdpBus.class);
     private static final int QUEUE_CAPACITY = 32;
     private static final int MAX_PROBE_DOUBLINGS = 5;
+    private static final Duration LOST_NOTICE_INTERVAL = Duration.ofMinutes(1);
 
     private enum Phase { START, CAPABILITIES, SC_CHALLENGE, SC_CRYPTOGRAM, KEYSET, ONLINE }
 
@@ -51,11 +73,16 @@ final class Peripheral {
     private final OsdpReaderSettings settings;
     private final boolean secureChannelRequired;
     private final DeviceEvents events;
-    private final ReaderKeys keys;
+    private final KeyCache keys;
+    private final KeyedReaders keyed;
     private final OsdpTimings timings;
     private final BusCounters counters;
     private final SecureRandom random;
     private final LinkedBlockingDeque<Queued> queue = new LinkedBlockingDeque<>(QUEUE_CAPACITY);
+    /** Relay releases: sent before anything else, never expired or dropped, removed only once answered. */
+    private final ConcurrentLinkedDeque<OsdpCommand.Output> releases = new ConcurrentLinkedDeque<>();
+    /** The release in {@link #pending}, if that frame is one. */
+    private OsdpCommand.Output releaseInFlight;
 
     private Phase phase = Phase.START;
     private KeyChoice keyChoice = KeyChoice.OWN;
@@ -75,19 +102,28 @@ final class Peripheral {
     private final Deque<OsdpCommand> statusQueries = new ArrayDeque<>();
     private String lastWarning = "";
     private int failedProbes;
+    private Instant lastLostNotice;
     private Boolean tamper;
     private final List<Boolean> inputs = new ArrayList<>();
 
-    Peripheral(OsdpReaderSettings settings, boolean secureChannelRequired, DeviceEvents events, ReaderKeys keys,
-            OsdpTimings timings, BusCounters counters, SecureRandom random, Instant now) {
+    Peripheral(OsdpReaderSettings settings, boolean secureChannelRequired, DeviceEvents events, KeyCache keys,
+            KeyedReaders keyed, OsdpTimings timings, BusCounters counters, SecureRandom random, Instant now) {
         this.settings = settings;
         this.secureChannelRequired = secureChannelRequired;
         this.events = events;
         this.keys = keys;
+        this.keyed = keyed;
         this.timings = timings;
         this.counters = counters;
         this.random = random;
         this.lastProgress = now;
+    }
+
+    /** A PD on its own: keys looked up in the calling thread, the keyed set in memory only. */
+    Peripheral(OsdpReaderSettings settings, boolean secureChannelRequired, DeviceEvents events, ReaderKeys keys,
+            OsdpTimings timings, BusCounters counters, SecureRandom random, Instant now) {
+        this(settings, secureChannelRequired, events, KeyCache.direct(keys, counters), KeyedReaders.inMemory(counters),
+                timings, counters, random, now);
     }
 
     String readerId() {
@@ -101,6 +137,25 @@ final class Peripheral {
     /** Queues a command for the next turn of this PD in place of a POLL; {@code false} when the queue is full. */
     boolean enqueue(OsdpCommand command, Instant now) {
         return queue.offerLast(new Queued(command, now));
+    }
+
+    /**
+     * Queues a relay release ahead of every other command: it is never dropped or expired, survives the reader being
+     * offline, and is sent again until the reader answers it. A pulse of the same outputs still waiting in the queue
+     * is cancelled (a "lock now" must not be followed by an unlock asked for before it).
+     */
+    void enqueueRelease(OsdpCommand.Output release) {
+        Set<Integer> outputs = release.outputs().stream().map(OsdpCommand.OutputControl::output).collect(Collectors.toSet());
+        boolean cancelled = queue.removeIf(q -> q.command() instanceof OsdpCommand.Output out
+                && out.outputs().stream().allMatch(c -> outputs.contains(c.output())));
+        if (cancelled) {
+            counters.increment("pulse_cancelled");
+        }
+        synchronized (releases) {
+            if (!releases.contains(release)) {
+                releases.addLast(release);
+            }
+        }
     }
 
     /** {@code false} while an offline PD waits for its next probe. */
@@ -120,8 +175,9 @@ final class Peripheral {
     }
 
     /**
-     * What to send now; empty when nothing can be sent this turn (e.g. no key: reported offline). An unanswered frame
-     * is sent again, byte for byte (same sequence number), so the PD answers it again rather than a new command.
+     * What to send now; empty when nothing can be sent this turn (the key is still being fetched, or there is none:
+     * reported offline). An unanswered frame is sent again, byte for byte (same sequence number), so the PD answers it
+     * again rather than a new command.
      */
     Optional<Outgoing> next(Instant now) {
         if (pending != null) {
@@ -130,17 +186,14 @@ final class Peripheral {
         OsdpFrame frame;
         switch (phase) {
             case START -> {
+                if (secureChannelRequired && key == null && !takeKey(now)) {
+                    return Optional.empty();
+                }
                 nextSequence = 0;
                 frame = OsdpFrame.command(address(), 0, new OsdpCommand.Id(0));
             }
             case CAPABILITIES -> frame = OsdpFrame.command(address(), nextSequence, new OsdpCommand.Cap(0));
-            case SC_CHALLENGE -> {
-                Optional<OsdpFrame> challenge = challenge(now);
-                if (challenge.isEmpty()) {
-                    return Optional.empty();
-                }
-                frame = challenge.get();
-            }
+            case SC_CHALLENGE -> frame = challenge();
             case SC_CRYPTOGRAM -> frame = prepared;
             case KEYSET -> frame = session.seal(OsdpFrame.command(address(), nextSequence, OsdpCommand.KeySet.scbk(key)));
             case ONLINE -> frame = onlineFrame(now);
@@ -152,35 +205,54 @@ final class Peripheral {
         return Optional.of(pending);
     }
 
-    private Optional<OsdpFrame> challenge(Instant now) {
-        if (keyChoice == KeyChoice.OWN) {
-            Optional<byte[]> own;
-            try {
-                own = keys.scbk(readerId());
-            } catch (RuntimeException e) {
-                warn("reader {}: asking for its Secure Channel key failed ({})", readerId(), e.getClass().getSimpleName());
-                own = Optional.empty();
+    /**
+     * Takes the reader's key for this attempt from the cache; {@code false} (nothing sent) while it is fetched, or
+     * when there is none or it is unusable (offline {@code NO_KEY} / {@code BAD_KEY}).
+     */
+    private boolean takeKey(Instant now) {
+        switch (keys.lookup(readerId())) {
+            case KeyCache.Lookup.Found(byte[] own) -> {
+                if (own.length != OsdpSecureChannel.KEY_LENGTH || OsdpSecureChannel.isDefaultKey(own)) {
+                    Arrays.fill(own, (byte) 0);
+                    keys.forget(readerId());
+                    warn("reader {}: its Secure Channel key is not a usable 16-byte SCBK (or is SCBK-D)", readerId());
+                    goOffline("BAD_KEY", now);
+                    return false;
+                }
+                key = own;
+                return true;
             }
-            if (own.isEmpty()) {
+            case KeyCache.Lookup.Missing missing -> {
                 warn("reader {}: no Secure Channel key available", readerId());
                 goOffline("NO_KEY", now);
-                return Optional.empty();
+                return false;
             }
-            if (own.get().length != OsdpSecureChannel.KEY_LENGTH || OsdpSecureChannel.isDefaultKey(own.get())) {
-                warn("reader {}: its Secure Channel key is not a usable 16-byte SCBK (or is SCBK-D)", readerId());
-                goOffline("BAD_KEY", now);
-                return Optional.empty();
+            case KeyCache.Lookup.Pending waiting -> {
+                if (status == Status.OFFLINE) {
+                    nextProbe = now.plus(timings.offlineProbeInterval()); // look again at the next probe
+                } else if (overdue(now)) {
+                    warn("reader {}: its Secure Channel key did not arrive in time", readerId());
+                    goOffline("NO_KEY", now);
+                }
+                return false;
             }
-            forgetKey();
-            key = own.get().clone();
-            handshake = new OsdpCpHandshake(key, false, random8());
-        } else {
-            handshake = new OsdpCpHandshake(OsdpSecureChannel.defaultKey(), true, random8());
         }
-        return Optional.of(handshake.challenge(address(), nextSequence));
+    }
+
+    private OsdpFrame challenge() {
+        handshake = keyChoice == KeyChoice.OWN
+                ? new OsdpCpHandshake(key, false, random8())
+                : new OsdpCpHandshake(OsdpSecureChannel.defaultKey(), true, random8());
+        return handshake.challenge(address(), nextSequence);
     }
 
     private OsdpFrame onlineFrame(Instant now) {
+        OsdpCommand.Output release = releases.peekFirst();
+        if (release != null) {
+            releaseInFlight = release;
+            OsdpFrame frame = OsdpFrame.command(address(), nextSequence, release);
+            return session != null ? session.seal(frame) : frame;
+        }
         OsdpCommand command = statusQueries.pollFirst();
         while (command == null) {
             Queued queued = queue.pollFirst();
@@ -210,7 +282,7 @@ final class Peripheral {
             nextProbe = now.plus(timings.offlineProbeInterval());
             return;
         }
-        if (Duration.between(lastProgress, now).compareTo(timings.offlineAfter()) >= 0) {
+        if (overdue(now)) {
             goOffline("NO_REPLY", now);
             return;
         }
@@ -226,6 +298,9 @@ final class Peripheral {
     void onReply(OsdpFrame reply, Instant now) {
         if (reply.code() == OsdpReply.BUSY && reply.securityBlock().isEmpty()) {
             counters.increment("busy");
+            if (overdue(now)) {
+                goOffline("BUSY", now); // BUSY is unauthenticated and no progress: it cannot keep a reader online
+            }
             return; // same command, same sequence, next turn
         }
         int sequence = pending == null ? nextSequence : pending.sequence();
@@ -247,7 +322,6 @@ final class Peripheral {
             LOG.debug("reader {}: vendor {} model {} version {} serial {} firmware {}.{}.{}", readerId(),
                     Integer.toHexString(id.vendorCode()), id.model(), id.version(), Long.toHexString(id.serialNumber()),
                     id.firmwareMajor(), id.firmwareMinor(), id.firmwareBuild());
-            progress(now);
             phase = Phase.CAPABILITIES;
         } else {
             setupFailed("osdp_ID", reply, now);
@@ -259,12 +333,11 @@ final class Peripheral {
             setupFailed("osdp_CAP", reply, now);
             return;
         }
-        progress(now);
         if (secureChannelRequired) {
             keyChoice = KeyChoice.OWN;
             phase = Phase.SC_CHALLENGE;
         } else {
-            goOnline(now);
+            enterOnlinePhase();
         }
     }
 
@@ -275,22 +348,25 @@ final class Peripheral {
                 warn("reader {}: does not support Secure Channel (NAK {})", readerId(), code);
                 goOffline("SECURE_CHANNEL_UNSUPPORTED", now);
             } else {
+                // an unauthenticated NAK proves nothing about the reader's key: never a reason to try SCBK-D
+                counters.increment("challenge_refused");
                 warn("reader {}: refused the Secure Channel challenge (NAK {})", readerId(), code);
-                keyRejected(now);
+                goOffline("SECURE_CHANNEL_FAILED", now);
             }
             return;
         }
         switch (handshake.onClientCryptogram(reply, nextSequence)) {
             case OsdpHandshakeStep.Proceed<OsdpFrame>(OsdpFrame scrypt) -> {
-                progress(now);
                 prepared = scrypt;
                 phase = Phase.SC_CRYPTOGRAM;
             }
             case OsdpHandshakeStep.Refused<OsdpFrame>(OsdpHandshakeStep.Failure failure, String detail) -> {
-                if (failure == OsdpHandshakeStep.Failure.CRYPTOGRAM_MISMATCH) {
-                    warn("reader {}: holds another key than {}", readerId(),
-                            keyChoice == KeyChoice.OWN ? "its SCBK" : "SCBK-D");
-                    keyRejected(now);
+                if (failure == OsdpHandshakeStep.Failure.PD_USES_DEFAULT_KEY) {
+                    answeredWithInstallKey(now);
+                } else if (failure == OsdpHandshakeStep.Failure.CRYPTOGRAM_MISMATCH && keyChoice == KeyChoice.OWN) {
+                    warn("reader {}: holds another key than its SCBK", readerId());
+                    keys.forget(readerId()); // the controller may hold a newer key: fetch it again next time
+                    goOffline("SECURE_CHANNEL_FAILED", now);
                 } else {
                     warn("reader {}: Secure Channel handshake failed: {}", readerId(), detail);
                     goOffline("SECURE_CHANNEL_FAILED", now);
@@ -303,7 +379,6 @@ final class Peripheral {
         prepared = null;
         switch (handshake.onInitialRmac(reply)) {
             case OsdpHandshakeStep.Proceed<OsdpSecureSession>(OsdpSecureSession established) -> {
-                progress(now);
                 session = established;
                 handshake = null;
                 if (keyChoice == KeyChoice.DEFAULT) {
@@ -314,7 +389,8 @@ final class Peripheral {
                 } else {
                     LOG.info("reader {}: Secure Channel established", readerId());
                     forgetKey();
-                    goOnline(now);
+                    markKeyed();
+                    enterOnlinePhase();
                 }
             }
             case OsdpHandshakeStep.Refused<OsdpSecureSession>(OsdpHandshakeStep.Failure failure, String detail) -> {
@@ -338,7 +414,8 @@ final class Peripheral {
             // a PD may answer KEYSET in plaintext after dropping the old session; either way start over with the new key
             counters.increment("keyset");
             LOG.info("reader {}: accepted its own SCBK; restarting Secure Channel with it", readerId());
-            progress(now);
+            markKeyed();
+            emit(() -> events.security(readerId(), "READER_KEYED"));
             session = null;
             keyChoice = KeyChoice.OWN;
             phase = Phase.SC_CHALLENGE;
@@ -359,15 +436,15 @@ final class Peripheral {
                     warn("reader {}: plaintext reply 0x{} inside Secure Channel ignored; restarting the session",
                             readerId(), Integer.toHexString(reply.code()));
                 }
-                restart();
+                sessionLost(now);
                 return;
             }
             switch (session.open(reply)) {
                 case OsdpOpenResult.Opened(OsdpFrame opened) -> plain = opened;
                 case OsdpOpenResult.Refused(OsdpOpenResult.Reason reason) -> {
-                    counters.increment("secure_channel_" + reason.name().toLowerCase(java.util.Locale.ROOT));
+                    counters.increment("secure_channel_" + reason.name().toLowerCase(Locale.ROOT));
                     warn("reader {}: {} in Secure Channel; dropping the session and starting a new one", readerId(), reason);
-                    restart();
+                    sessionLost(now);
                     return;
                 }
             }
@@ -375,31 +452,70 @@ final class Peripheral {
             if (reply.securityBlock().isPresent()) {
                 counters.increment("unexpected_secure_reply");
                 warn("reader {}: secured reply on a plaintext bus; restarting", readerId());
-                restart();
+                restartUnlessOverdue("BAD_REPLY", now);
                 return;
             }
             plain = reply;
         }
-        progress(now);
         switch (OsdpMessageDecoder.reply(plain)) {
-            case OsdpDecoded.Ok<OsdpReply>(OsdpReply message) -> onMessage(message, now);
+            case OsdpDecoded.Ok<OsdpReply>(OsdpReply message) -> {
+                if (message instanceof OsdpReply.Nak nak && restartsTheLink(nak.kind())) {
+                    onLinkNak(nak.kind(), now);
+                    return;
+                }
+                if (message instanceof OsdpReply.Busy) {
+                    counters.increment("busy");
+                    if (overdue(now)) {
+                        goOffline("BUSY", now);
+                    }
+                    return;
+                }
+                answered(now);
+                onMessage(message);
+            }
             case OsdpDecoded.Invalid<OsdpReply>(OsdpDecoded.Reason reason, String detail) -> {
                 counters.increment("bad_reply");
                 warn("reader {}: reply 0x{} rejected: {} ({})", readerId(), Integer.toHexString(plain.code()), reason, detail);
+                if (overdue(now)) {
+                    goOffline("BAD_REPLY", now);
+                }
             }
         }
     }
 
-    private void onMessage(OsdpReply message, Instant now) {
+    /** A valid reply in the online phase (MAC-checked inside a session): progress; the reader is online. */
+    private void answered(Instant now) {
+        lastProgress = now;
+        if (releaseInFlight != null) {
+            releases.remove(releaseInFlight);
+            releaseInFlight = null;
+        }
+        if (status != Status.ONLINE) {
+            status = Status.ONLINE;
+            offlineReason = "";
+            failedProbes = 0;
+            lastWarning = "";
+            LOG.info("reader {} online{}", readerId(), session != null ? " (Secure Channel)" : "");
+            emit(() -> events.online(readerId()));
+        }
+    }
+
+    private void onMessage(OsdpReply message) {
         switch (message) {
             case OsdpReply.Ack ack -> { }
             case OsdpReply.RawCard card -> {
-                counters.increment("card");
-                emit(() -> events.cardRead(readerId(), card.bits()));
+                if (card.reader() != 0) {
+                    otherReaderNumber("card", card.reader());
+                } else {
+                    counters.increment("card");
+                    emit(() -> events.cardRead(readerId(), card.bits()));
+                }
             }
             case OsdpReply.Keypad keypad -> {
                 String keysPressed = keypad.keys().replaceAll("[^0-9*#]", "");
-                if (!keysPressed.isEmpty()) {
+                if (keypad.reader() != 0) {
+                    otherReaderNumber("keypad", keypad.reader());
+                } else if (!keysPressed.isEmpty()) {
                     emit(() -> events.keypad(readerId(), keysPressed));
                 }
             }
@@ -410,8 +526,7 @@ final class Peripheral {
                 tamper = local.tamper();
             }
             case OsdpReply.InputStatus status -> onInputs(status.inputs());
-            case OsdpReply.Nak nak -> onNak(nak, now);
-            case OsdpReply.Busy busy -> counters.increment("busy");
+            case OsdpReply.Nak nak -> onNak(nak);
             default -> LOG.debug("reader {}: reply {} ignored", readerId(), message);
         }
     }
@@ -432,70 +547,107 @@ final class Peripheral {
         }
     }
 
-    private void onNak(OsdpReply.Nak nak, Instant now) {
-        OsdpNakCode code = nak.kind();
-        counters.increment("nak_" + code.name().toLowerCase(java.util.Locale.ROOT));
-        switch (code) {
-            case SEQUENCE -> {
-                LOG.info("reader {}: sequence NAK; restarting the link", readerId());
-                restart();
-            }
-            case SECURE_CHANNEL_REQUIRED, SECURITY_BLOCK_UNSUPPORTED -> {
-                if (secureChannelRequired) {
-                    LOG.info("reader {}: Secure Channel NAK ({}); restarting it", readerId(), code);
-                    restart();
-                } else {
-                    warn("reader {}: requires Secure Channel, which this bus does not run", readerId());
-                    goOffline("SECURE_CHANNEL_REQUIRED", now);
-                }
-            }
-            default -> LOG.info("reader {}: NAK {} (0x{}) to command 0x{}", readerId(), code,
-                    Integer.toHexString(nak.errorCode()), Integer.toHexString(lastCommandCode));
+    private void otherReaderNumber(String what, int number) {
+        counters.increment("wrong_reader_number");
+        warn("reader {}: {} from reader number {} rejected (only reader 0 is configured at this address)", readerId(),
+                what, number);
+    }
+
+    private static boolean restartsTheLink(OsdpNakCode code) {
+        return code == OsdpNakCode.SEQUENCE || code == OsdpNakCode.SECURE_CHANNEL_REQUIRED
+                || code == OsdpNakCode.SECURITY_BLOCK_UNSUPPORTED;
+    }
+
+    /** A NAK that means the link or session must start over: no progress. */
+    private void onLinkNak(OsdpNakCode code, Instant now) {
+        counters.increment("nak_" + code.name().toLowerCase(Locale.ROOT));
+        if (code == OsdpNakCode.SEQUENCE) {
+            LOG.info("reader {}: sequence NAK; restarting the link", readerId());
+            restartUnlessOverdue("BAD_REPLY", now);
+        } else if (secureChannelRequired) {
+            LOG.info("reader {}: Secure Channel NAK ({}); restarting it", readerId(), code);
+            restartUnlessOverdue("SECURE_CHANNEL_FAILED", now);
+        } else {
+            warn("reader {}: requires Secure Channel, which this bus does not run", readerId());
+            goOffline("SECURE_CHANNEL_REQUIRED", now);
         }
+    }
+
+    private void onNak(OsdpReply.Nak nak) {
+        OsdpNakCode code = nak.kind();
+        counters.increment("nak_" + code.name().toLowerCase(Locale.ROOT));
+        LOG.info("reader {}: NAK {} (0x{}) to command 0x{}", readerId(), code, Integer.toHexString(nak.errorCode()),
+                Integer.toHexString(lastCommandCode));
     }
 
     private void setupFailed(String step, OsdpFrame reply, Instant now) {
         counters.increment("unexpected_reply");
         LOG.debug("reader {}: unexpected reply 0x{} to {}", readerId(), Integer.toHexString(reply.code()), step);
-        restart();
-        if (Duration.between(lastProgress, now).compareTo(timings.offlineAfter()) >= 0) {
-            goOffline("BAD_REPLY", now);
-        }
+        restartUnlessOverdue("BAD_REPLY", now);
     }
 
-    private void keyRejected(Instant now) {
-        if (keyChoice == KeyChoice.OWN && settings.installMode()) {
-            warn("reader {}: its SCBK was not accepted; install mode, trying SCBK-D", readerId());
+    /**
+     * Asked for its own key, the reader answered with a well-formed osdp_CCRYPT made with SCBK-D. Used only in install
+     * mode and only for a reader not known to be keyed; each use is reported ({@code INSTALL_KEY_USED}).
+     */
+    private void answeredWithInstallKey(Instant now) {
+        if (!settings.installMode()) {
+            counters.increment("scbk_d_refused");
+            warn("reader {}: answers with SCBK-D and is not in install mode; SCBK-D refused", readerId());
+            goOffline("SCBK_D_REFUSED", now);
+        } else if (keyed.contains(readerId())) {
+            counters.increment("scbk_d_refused");
+            counters.increment("scbk_d_refused_keyed");
+            warn("reader {}: answers with SCBK-D although it was keyed before (replaced, reset, or impersonated); SCBK-D "
+                    + "refused even in install mode", readerId());
+            goOffline("SCBK_D_REFUSED", now);
+        } else {
+            counters.increment("install_key_used");
+            warn("reader {}: answers with SCBK-D; install mode: using it once to give the reader its own key", readerId());
+            emit(() -> events.security(readerId(), "INSTALL_KEY_USED"));
             keyChoice = KeyChoice.DEFAULT;
             handshake = null;
             phase = Phase.SC_CHALLENGE;
-        } else if (keyChoice == KeyChoice.OWN) {
-            counters.increment("scbk_d_refused");
-            warn("reader {}: does not accept its SCBK and is not in install mode; SCBK-D refused", readerId());
-            goOffline("SCBK_D_REFUSED", now);
-        } else {
-            goOffline("SECURE_CHANNEL_FAILED", now);
         }
     }
 
-    private void progress(Instant now) {
-        lastProgress = now;
+    private void markKeyed() {
+        if (keyed.add(readerId())) {
+            LOG.info("reader {}: holds its own key; SCBK-D is refused for it from now on", readerId());
+        }
     }
 
-    private void goOnline(Instant now) {
+    /**
+     * A session broke (MAC failure, plaintext inside it): reported {@code SECURE_CHANNEL_LOST} at most once a minute;
+     * a new session is set up unless the reader has been without progress for the offline time.
+     */
+    private void sessionLost(Instant now) {
+        counters.increment("secure_channel_lost");
+        if (lastLostNotice == null || Duration.between(lastLostNotice, now).compareTo(LOST_NOTICE_INTERVAL) >= 0) {
+            lastLostNotice = now;
+            emit(() -> events.security(readerId(), "SECURE_CHANNEL_LOST"));
+        }
+        restartUnlessOverdue("SECURE_CHANNEL_FAILED", now);
+    }
+
+    private void restartUnlessOverdue(String reason, Instant now) {
+        restart();
+        if (overdue(now)) {
+            goOffline(reason, now);
+        }
+    }
+
+    /** No progress for {@code offlineAfter}. */
+    private boolean overdue(Instant now) {
+        return Duration.between(lastProgress, now).compareTo(timings.offlineAfter()) >= 0;
+    }
+
+    /** Online phase: the status queries first, then commands or POLL; online status waits for a valid reply. */
+    private void enterOnlinePhase() {
         phase = Phase.ONLINE;
-        progress(now);
         statusQueries.clear();
         statusQueries.add(new OsdpCommand.LocalStatus());
         statusQueries.add(new OsdpCommand.InputStatus());
-        failedProbes = 0;
-        lastWarning = "";
-        if (status != Status.ONLINE) {
-            status = Status.ONLINE;
-            offlineReason = "";
-            LOG.info("reader {} online{}", readerId(), session != null ? " (Secure Channel)" : "");
-            emit(() -> events.online(readerId()));
-        }
     }
 
     private void goOffline(String reason, Instant now) {
@@ -505,7 +657,7 @@ final class Peripheral {
         boolean answers = !reason.equals("NO_REPLY") && !reason.equals("LINK_DOWN");
         failedProbes = status == Status.OFFLINE && answers ? Math.min(failedProbes + 1, MAX_PROBE_DOUBLINGS) : 0;
         nextProbe = now.plus(timings.offlineProbeInterval().multipliedBy(1L << failedProbes));
-        int dropped = queue.size();
+        int dropped = queue.size(); // releases stay: they go out when the reader is back
         queue.clear();
         if (dropped > 0) {
             counters.increment("command_dropped_offline");
@@ -523,6 +675,7 @@ final class Peripheral {
         phase = Phase.START;
         keyChoice = KeyChoice.OWN;
         pending = null;
+        releaseInFlight = null;
         unanswered = 0;
         prepared = null;
         handshake = null;

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Test double of one OSDP reader (peripheral device), built on the codec: answers ID, CAP, LSTAT, ISTAT, OSTAT,
  * POLL (queued cards and keys first, then tamper/input changes), records LED/BUZ/OUT, runs the PD side of Secure
  * Channel (SCBK-D only in install mode, KEYSET stores a new key), and resends its last reply when a command is
- * repeated with the same sequence number. Fault switches: silence, dropped replies, a corrupted MAC.
+ * repeated with the same sequence number. Fault switches: silence, dropped replies, a corrupted MAC (once or always),
+ * BUSY to everything, answering only ID and CAP, a plaintext NAK to every challenge.
  */
 final class FakeReader {
 
@@ -47,6 +48,14 @@ final class FakeReader {
     volatile boolean plaintextCards;
     /** NAK every security block (a reader without Secure Channel). */
     volatile boolean noSecureChannel;
+    /** Corrupt the MAC of every reply inside a session (sessions keep breaking: an injector, or a broken line). */
+    volatile boolean corruptEveryMac;
+    /** Answer every command with osdp_BUSY (sequence 0), like a device that never gets ready. */
+    volatile boolean alwaysBusy;
+    /** Answer osdp_ID and osdp_CAP, stay silent to everything else (a swapped device without Secure Channel). */
+    volatile boolean onlyIdAndCap;
+    /** When ≥ 0: answer every osdp_CHLNG with a plaintext NAK of this code (a rogue device). */
+    volatile int nakChallenges = -1;
     /** Bytes sent in front of every reply (line noise, the start of a frame cut short). */
     volatile byte[] noiseBeforeReply = new byte[0];
     final ConcurrentLinkedQueue<String> cards = new ConcurrentLinkedQueue<>();
@@ -59,6 +68,7 @@ final class FakeReader {
     /** Every command frame as it came off the wire (before opening). */
     final List<OsdpFrame> wireFrames = new CopyOnWriteArrayList<>();
     final AtomicInteger sessions = new AtomicInteger();
+    /** Sessions established with SCBK-D. */
     final AtomicInteger defaultKeySessions = new AtomicInteger();
     final AtomicInteger keySets = new AtomicInteger();
     final AtomicInteger repeats = new AtomicInteger();
@@ -67,6 +77,7 @@ final class FakeReader {
 
     private final Random random = new Random(42);
     private OsdpPdHandshake handshake;
+    private boolean handshakeWithDefaultKey;
     private OsdpSecureSession session;
     private OsdpFrame lastCommand;
     private byte[] lastReply;
@@ -86,8 +97,15 @@ final class FakeReader {
         if (order != null) {
             order.add(address);
         }
-        if (silent) {
+        if (silent || onlyIdAndCap && command.code() != OsdpCommand.ID && command.code() != OsdpCommand.CAP) {
             return Optional.empty();
+        }
+        if (alwaysBusy) {
+            return reply(OsdpFrameEncoder.encode(OsdpFrame.reply(address, 0, new OsdpReply.Busy())));
+        }
+        if (nakChallenges >= 0 && command.code() == OsdpCommand.CHLNG) {
+            return reply(OsdpFrameEncoder.encode(OsdpFrame.reply(address, command.sequence(),
+                    new OsdpReply.Nak(nakChallenges, new byte[0]))));
         }
         if (command.sequence() != 0 && command.equals(lastCommand) && lastReply != null) {
             repeats.incrementAndGet();
@@ -130,7 +148,9 @@ final class FakeReader {
         }
         switch (block.get().type()) {
             case SecurityBlock.SCS_11 -> {
-                boolean useDefault = block.get().firstDataByte() == 0 && installMode;
+                // like real PDs (and the simulator): without a key of its own, a reader in install mode answers any
+                // challenge with SCBK-D and says so (security block data 0)
+                boolean useDefault = installMode && (block.get().firstDataByte() == 0 || scbk.get() == null);
                 byte[] key = useDefault ? OsdpSecureChannel.defaultKey() : scbk.get();
                 if (key == null) {
                     return nak(command, OsdpNakCode.SECURE_CHANNEL_REQUIRED);
@@ -139,10 +159,8 @@ final class FakeReader {
                 byte[] rndB = new byte[8];
                 random.nextBytes(rndB);
                 handshake = new OsdpPdHandshake(key, useDefault, CLIENT_UID, rndB);
+                handshakeWithDefaultKey = useDefault;
                 if (handshake.onChallenge(command) instanceof OsdpHandshakeStep.Proceed<OsdpFrame>(OsdpFrame ccrypt)) {
-                    if (useDefault) {
-                        defaultKeySessions.incrementAndGet();
-                    }
                     return ccrypt;
                 }
                 return nak(command, OsdpNakCode.SECURE_CHANNEL_REQUIRED);
@@ -153,6 +171,9 @@ final class FakeReader {
                     session = established.session();
                     handshake = null;
                     sessions.incrementAndGet();
+                    if (handshakeWithDefaultKey) {
+                        defaultKeySessions.incrementAndGet();
+                    }
                     return established.reply();
                 }
                 return nak(command, OsdpNakCode.SECURE_CHANNEL_REQUIRED);
@@ -171,7 +192,7 @@ final class FakeReader {
                 OsdpReply reply = process(plain, true);
                 OsdpFrame sealed = session.seal(OsdpFrame.reply(address, command.sequence(), reply));
                 boolean corruptCard = reply instanceof OsdpReply.RawCard && corruptNextCard.getAndSet(false);
-                if (corruptNextMac.getAndSet(false) || corruptCard) {
+                if (corruptNextMac.getAndSet(false) || corruptCard || corruptEveryMac) {
                     byte[] mac = sealed.mac();
                     mac[0] ^= 0x5A;
                     sealed = sealed.withMac(mac);

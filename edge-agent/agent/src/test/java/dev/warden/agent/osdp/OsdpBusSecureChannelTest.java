@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The OSDP driver on a bus that requires Secure Channel, end to end against fake readers running the PD side of the
- * codec: sessions with the reader's own key, install mode (SCBK-D, KEYSET, restart with the new key), SCBK-D refused
- * outside install mode, no key, a MAC failure, a reader without Secure Channel, and a reader that answers in
- * plaintext inside a session. No card is ever delivered outside a verified session.
+ * codec: sessions with the reader's own key, install mode (SCBK-D, KEYSET, restart with the new key, security
+ * notices), SCBK-D refused outside install mode, a reader holding another key (never rekeyed through SCBK-D), no key,
+ * a MAC failure, a reader without Secure Channel, and a reader that answers in plaintext inside a session. No card is
+ * ever delivered outside a verified session.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class OsdpBusSecureChannelTest {
@@ -96,6 +97,9 @@ class OsdpBusSecureChannelTest {
         assertThat(reader.defaultKeySessions.get()).isEqualTo(1);
         assertThat(reader.sessions.get()).isEqualTo(2); // the SCBK-D session, then the session with its own key
         assertThat(events.count("online rdr-s")).isEqualTo(1);
+        assertThat(events.log).containsSubsequence("security rdr-s INSTALL_KEY_USED", "security rdr-s READER_KEYED",
+                "online rdr-s");
+        assertThat(events.count("security rdr-s INSTALL_KEY_USED")).isEqualTo(1);
 
         // the KEYSET travelled encrypted: the key is not on the wire
         OsdpFrame keyset = reader.wireFrames.stream().filter(f -> f.code() == OsdpCommand.KEYSET).findFirst().orElseThrow();
@@ -107,17 +111,27 @@ class OsdpBusSecureChannelTest {
     }
 
     @Test
-    void aReaderInInstallModeHoldingAnotherKeyIsRekeyed() {
+    void aReaderHoldingAnotherKeyIsNotRekeyedThroughScbkDUntilItIsResetToFactory() {
+        // changed by the review (F1): a reader answering with a key of its own is never offered SCBK-D, even in
+        // install mode; it must be reset to factory (then it answers with SCBK-D itself)
         FakeReader reader = startWith(new FakeReader(0x33, KEY_B, true), true);
+        await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-s SECURE_CHANNEL_FAILED"));
+        assertThat(reader.scbk.get()).isEqualTo(KEY_B);
+        assertThat(reader.keySets.get()).isZero();
+        assertThat(reader.defaultKeySessions.get()).isZero();
+        assertThat(reader.wireFrames).filteredOn(f -> f.code() == OsdpCommand.CHLNG)
+                .allSatisfy(f -> assertThat(f.securityBlock().orElseThrow().firstDataByte()).isEqualTo(1));
+
+        reader.scbk.set(null);
         await().atMost(WITHIN).until(() -> events.log.contains("online rdr-s"));
         assertThat(reader.scbk.get()).isEqualTo(KEY_A);
         assertThat(reader.keySets.get()).isEqualTo(1);
     }
 
     @Test
-    void aWrongKeyOutsideInstallModeIsRefusedAndNoCardIsEverDelivered() {
-        // the reader would even accept SCBK-D (it is in install mode itself), but the bus config says it is not
-        FakeReader reader = new FakeReader(0x34, KEY_B, true);
+    void aReaderAnsweringWithScbkDOutsideInstallModeIsRefusedAndNoCardIsEverDelivered() {
+        // a factory-fresh reader answers with SCBK-D, but the bus config says it is not in install mode
+        FakeReader reader = new FakeReader(0x34, null, true);
         reader.cards.add(CARD_1234);
         startWith(reader, false);
         await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-s SCBK_D_REFUSED"));

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-reader state machine alone, with the standard timings and a hand-moved clock: sequence numbers, retries
- * with the same bytes, BUSY, NAK handling, and offline after exactly 8 s without a valid reply.
+ * with the same bytes, BUSY, NAK handling, offline after exactly 8 s without a valid reply, online on the first valid
+ * reply after ID and CAP.
  */
 class OsdpPeripheralTest {
 
@@ -61,7 +62,8 @@ class OsdpPeripheralTest {
         assertThat(sent(cap).code()).isEqualTo(OsdpCommand.CAP);
         assertThat(cap.sequence()).isEqualTo(1);
         answer(cap, new OsdpReply.PdCap(List.of()), t0);
-        assertThat(events.log).containsExactly("online rdr");
+        // ID and CAP alone do not make a working reader: online comes with the first valid reply to a status query
+        assertThat(events.log).isEmpty();
 
         int[] expected = {2, 3, 1, 2, 3, 1};
         int[] codes = {OsdpCommand.LSTAT, OsdpCommand.ISTAT, OsdpCommand.POLL, OsdpCommand.POLL, OsdpCommand.POLL,
@@ -72,6 +74,7 @@ class OsdpPeripheralTest {
             assertThat(sent(out).code()).isEqualTo(codes[i]);
             answer(out, new OsdpReply.Ack(), t0);
         }
+        assertThat(events.log).containsExactly("online rdr");
     }
 
     @Test
@@ -105,6 +108,7 @@ class OsdpPeripheralTest {
     private void bringOnlineFrom(Peripheral.Outgoing id, Instant now) {
         answer(id, new OsdpReply.PdId(1, 2, 3, 4, 5, 6, 7), now);
         answer(next(now), new OsdpReply.PdCap(List.of()), now);
+        answer(next(now), new OsdpReply.LocalStatus(false, false), now);
     }
 
     @Test
@@ -182,5 +186,17 @@ class OsdpPeripheralTest {
         answer(next(t0), new OsdpReply.InputStatus(List.of(true, true)), t0);
         assertThat(events.log).containsExactly("online rdr", "card rdr 1011", "keypad rdr 12#",
                 "input rdr tamper true", "input rdr input1 true", "input rdr input0 true");
+    }
+
+    @Test
+    void aCardOrKeysNamingAnotherReaderNumberAreRejectedNotTakenAsThisReaders() {
+        // review L4: a PD with two reader heads reports the second as reader 1; it must not pass as this reader's card
+        bringOnline(t0);
+        answer(next(t0), OsdpReply.RawCard.wiegand(1, "1011"), t0);
+        answer(next(t0), new OsdpReply.Keypad(2, "1234#"), t0);
+        answer(next(t0), OsdpReply.RawCard.wiegand(0, "0110"), t0);
+        assertThat(events.log).containsExactly("online rdr", "card rdr 0110");
+        assertThat(counters.get("wrong_reader_number")).isEqualTo(2);
+        assertThat(counters.get("card")).isEqualTo(1);
     }
 }

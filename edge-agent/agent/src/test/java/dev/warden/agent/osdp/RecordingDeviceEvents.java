@@ -1,13 +1,35 @@
 package dev.warden.agent.osdp;
 
 import dev.warden.agent.device.DeviceEvents;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
-/** Test fake of the agent's event port: every call as one line of text, in order. */
+/**
+ * Test fake of the agent's event port: every call as one line of text, in order; with a {@link #clock}, also every
+ * line with the time it was reported.
+ */
 final class RecordingDeviceEvents implements DeviceEvents {
 
-    final List<String> log = new CopyOnWriteArrayList<>();
+    final List<String> log = new CopyOnWriteArrayList<>() {
+        @Override
+        public boolean add(String line) {
+            Supplier<Instant> c = clock;
+            if (c != null) {
+                timed.add(Map.entry(c.get(), line));
+            }
+            return super.add(line);
+        }
+    };
+    final List<Map.Entry<Instant, String>> timed = new CopyOnWriteArrayList<>();
+    volatile Supplier<Instant> clock;
+
+    /** The times at which {@code line} was reported (needs a {@link #clock}). */
+    List<Instant> timesOf(String line) {
+        return timed.stream().filter(e -> e.getValue().equals(line)).map(Map.Entry::getKey).toList();
+    }
 
     @Override
     public void cardRead(String readerId, String bits) {

@@ -39,7 +39,13 @@ public final class OsdpCpHandshake {
                 .withSecurityBlock(SecurityBlock.handshake(SecurityBlock.SCS_11, defaultKey ? 0 : 1));
     }
 
-    /** Checks the PD's osdp_CCRYPT; on success, the osdp_SCRYPT frame to send next. */
+    /**
+     * Checks the PD's osdp_CCRYPT; on success, the osdp_SCRYPT frame to send next. The key indicator of its security
+     * block (1 = SCBK, 0 = SCBK-D) must be the one asked for, with one exception reported as
+     * {@link Failure#PD_USES_DEFAULT_KEY}: asked for its SCBK, the PD answered with SCBK-D, and its cryptogram checks
+     * out under SCBK-D. An indicator 0 whose cryptogram does not is a {@link Failure#CRYPTOGRAM_MISMATCH}; any other
+     * indicator, or 1 to an SCBK-D challenge, a {@link Failure#BAD_SECURITY_BLOCK}.
+     */
     public OsdpHandshakeStep<OsdpFrame> onClientCryptogram(OsdpFrame reply, int nextSequence) {
         if (reply.code() != OsdpReply.CCRYPT) {
             return new Refused<>(Failure.UNEXPECTED_MESSAGE, "expected osdp_CCRYPT, got reply 0x" + Integer.toHexString(reply.code()));
@@ -47,8 +53,22 @@ public final class OsdpCpHandshake {
         if (reply.securityBlock().map(b -> b.type() != SecurityBlock.SCS_12).orElse(true)) {
             return new Refused<>(Failure.BAD_SECURITY_BLOCK, "osdp_CCRYPT without an SCS_12 security block");
         }
+        int indicator = reply.securityBlock().orElseThrow().firstDataByte();
+        if (indicator != 0 && indicator != 1) {
+            return new Refused<>(Failure.BAD_SECURITY_BLOCK, "osdp_CCRYPT key indicator " + indicator + " (not 0 or 1)");
+        }
+        if (defaultKey && indicator == 1) {
+            return new Refused<>(Failure.BAD_SECURITY_BLOCK, "asked for SCBK-D, the PD answered with its own key");
+        }
         if (!(OsdpMessageDecoder.reply(reply) instanceof OsdpDecoded.Ok<OsdpReply>(OsdpReply.ClientCryptogram ccrypt))) {
             return new Refused<>(Failure.MALFORMED, "osdp_CCRYPT data has " + reply.dataLength() + " bytes");
+        }
+        if (!defaultKey && indicator == 0) {
+            OsdpSessionKeys defaultKeys = OsdpSecureChannel.sessionKeys(OsdpSecureChannel.defaultKey(), rndA);
+            byte[] expected = OsdpSecureChannel.clientCryptogram(defaultKeys, rndA, ccrypt.rndB());
+            return OsdpSecureChannel.sameBytes(expected, ccrypt.cryptogram())
+                    ? new Refused<>(Failure.PD_USES_DEFAULT_KEY, "asked for its SCBK, the PD answered with SCBK-D")
+                    : new Refused<>(Failure.CRYPTOGRAM_MISMATCH, "the PD says SCBK-D, but its cryptogram is not made with it");
         }
         keys = OsdpSecureChannel.sessionKeys(scbk, rndA);
         byte[] expected = OsdpSecureChannel.clientCryptogram(keys, rndA, ccrypt.rndB());

@@ -34,6 +34,12 @@ public sealed interface OsdpHandshakeStep<T> permits OsdpHandshakeStep.Proceed, 
         MALFORMED,
         /** The peer's cryptogram does not match: it holds another key. */
         CRYPTOGRAM_MISMATCH,
+        /**
+         * Asked for its own SCBK, the PD answered with a well-formed osdp_CCRYPT that says (security block data 0)
+         * and shows (the cryptogram checks out under SCBK-D) that it uses the published install key SCBK-D. The only
+         * answer after which a control panel may consider SCBK-D, and only for a reader it is installing.
+         */
+        PD_USES_DEFAULT_KEY,
         /** The PD's initial R-MAC does not match. */
         RMAC_MISMATCH,
         /** The PD says it did not accept the server cryptogram. */
