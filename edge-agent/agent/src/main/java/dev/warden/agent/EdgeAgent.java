@@ -77,7 +77,7 @@ public final class EdgeAgent implements AutoCloseable {
         // reach the routing while the buses are still being set up
         SerialDeviceEvents deviceEvents = new SerialDeviceEvents(
                 site, access, states, events, worker, clock, () -> UUID.randomUUID().toString(), counters);
-        serial.start(deviceEvents, link.readerKeys()::scbk, clock);
+        serial.start(deviceEvents, link.readerKeys()::scbk, clock, config.dataDir());
         link.start(access, states, commands);
     }
 

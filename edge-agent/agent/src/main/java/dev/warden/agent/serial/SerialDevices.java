@@ -74,8 +74,11 @@ public final class SerialDevices implements ReaderOutputs, RelayOutputs, Fingerp
         return new SerialDevices(buses);
     }
 
-    /** Opens every bus with its driver; lines that are missing are retried by the drivers with backoff. */
-    public synchronized void start(DeviceEvents events, ReaderKeys keys, Clock clock) {
+    /**
+     * Opens every bus with its driver; lines that are missing are retried by the drivers with backoff. {@code dataDir}
+     * keeps which OSDP readers have been given their own key (so install mode is used once per reader).
+     */
+    public synchronized void start(DeviceEvents events, ReaderKeys keys, Clock clock, java.nio.file.Path dataDir) {
         for (SerialBusConfig bus : buses) {
             LinkOpener opener = opener(bus);
             switch (bus.protocol()) {
@@ -84,7 +87,7 @@ public final class SerialDevices implements ReaderOutputs, RelayOutputs, Fingerp
                             .map(d -> (SerialDeviceConfig.OsdpReader) d)
                             .map(r -> new OsdpReaderSettings(r.id(), r.address(), r.installMode(), r.relays()))
                             .toList();
-                    OsdpBus b = OsdpBus.start(new OsdpBusSettings(bus.id(), bus.secureChannelRequired(), readers), opener, events, keys, clock);
+                    OsdpBus b = OsdpBus.start(new OsdpBusSettings(bus.id(), bus.secureChannelRequired(), readers), opener, events, keys, clock, dataDir);
                     osdp.put(bus.id(), b);
                     running.add(b);
                 }
