@@ -21,7 +21,8 @@ public sealed interface EnrollResult {
     /**
      * The module did not answer or refused; {@code reason} is a short code such as {@code NO_REPLY},
      * {@code LINK_DOWN}, {@code BAD_PASSWORD}, {@code BAD_PAGE}, {@code FLASH_ERROR}, {@code UNKNOWN_MODULE},
-     * {@code CLOSED}.
+     * {@code CLOSED}, {@code MODULE_BUSY} (an identify or enrol for the module is queued or running),
+     * {@code QUEUE_FULL}, {@code BUS_FAILED}.
      */
     record Failed(String reason) implements EnrollResult {}
 }

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,17 +40,36 @@ import org.slf4j.LoggerFactory;
  * <p>One daemon thread per bus owns the line and runs one operation at a time: on open it verifies each module's
  * password (VfyPwd; a wrong password is {@code offline(id, "BAD_PASSWORD")}) and reads its library size
  * (ReadSysPara); every {@link FingerprintBusTiming#healthInterval()} it checks each idle module (TemplateNum) and
- * reports {@code online} / {@code offline(id, "NO_REPLY")} on a change. Identify polls GenImg until a finger is
- * there (or the wait ends), makes a template in buffer 1 and searches the whole library. Enrol takes two captures
- * with the finger lifted in between, combines them (RegModel) and stores the template at a page. When the line goes
- * down every module is {@code offline(id, "LINK_DOWN")} and the line is reopened with backoff.
+ * reports {@code online} / {@code offline(id, "NO_REPLY")} on a change. Identify first waits until the sensor is
+ * empty (a finger already on it is never used), then polls GenImg until a finger is there (or the wait ends), makes
+ * a template in buffer 1 and searches the whole library. Enrol takes two captures with the finger lifted in between,
+ * combines them (RegModel) and stores the template at a page. When the line goes down every module is
+ * {@code offline(id, "LINK_DOWN")} and the line is reopened with backoff.
  *
- * <p>Every stage returned completes on the bus thread and never exceptionally. Frames the decoder rejects
- * (garbage, bad checksum, other addresses) are logged at debug level and counted ({@link #rejectedFrames()}).
+ * <p>A module does one finger operation at a time: while an identify or an enrol for a module is queued or running,
+ * another identify or enrol for it completes at once as {@code Failed("MODULE_BUSY")}. The work queue holds at most
+ * {@value #QUEUE_CAPACITY} operations; beyond that an operation completes at once as {@code Failed("QUEUE_FULL")}
+ * (a delete as {@code false}).
+ *
+ * <p>Every stage returned completes, on the bus thread or at once, and never exceptionally. An unexpected failure
+ * on the bus thread, even an {@link Error}, fails the operation running and every queued one with
+ * {@code "BUS_FAILED"}, reports the modules {@code offline(id, "BUS_FAILED")}, and the bus carries on with a fresh
+ * line (reopened with backoff). Frames the decoder rejects (garbage, bad checksum, other addresses) are logged at
+ * debug level and counted ({@link #rejectedFrames()}).
  */
 public final class FingerprintBus implements FingerprintScanner, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FingerprintBus.class);
+    /** The most operations waiting for the bus thread. */
+    public static final int QUEUE_CAPACITY = 32;
+    /** Identify: the finger stayed on the sensor through the whole wait, so no fresh finger was placed. */
+    public static final String NOT_LIFTED = "NOT_LIFTED";
+    /** Identify or enrol: the module already has an identify or an enrol queued or running. */
+    public static final String MODULE_BUSY = "MODULE_BUSY";
+    /** The work queue is full. */
+    public static final String QUEUE_FULL = "QUEUE_FULL";
+    /** An unexpected failure on the bus thread ended the operation. */
+    public static final String BUS_FAILED = "BUS_FAILED";
 
     private final String busId;
     private final Map<String, Module> modules = new LinkedHashMap<>();
@@ -57,7 +77,13 @@ public final class FingerprintBus implements FingerprintScanner, AutoCloseable {
     private final DeviceEvents events;
     private final Clock clock;
     private final FingerprintBusTiming timing;
-    private final BlockingQueue<Operation> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Operation> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    /** Per module, the identify or enrol that is queued or running for it. */
+    private final ConcurrentHashMap<String, Operation> fingerWork = new ConcurrentHashMap<>();
+    /** The operation the bus thread is running, so a failure of the thread can still complete it. */
+    private volatile Operation current;
+    /** The bus thread ended without being closed (a failure even its handler could not survive). */
+    private volatile boolean dead;
     private final FingerprintStreamDecoder decoder = new FingerprintStreamDecoder();
     private final byte[] readBuffer = new byte[512];
     private final AtomicLong rejectedFrames = new AtomicLong();
@@ -104,19 +130,31 @@ public final class FingerprintBus implements FingerprintScanner, AutoCloseable {
     }
 
     /**
-     * Waits up to {@code waitForFinger} for a finger on module {@code moduleId}, then searches its whole library:
-     * {@code Match(page, score)}, {@code NoMatch}, {@code NoFinger(reason)} or {@code Failed(reason)}.
+     * Waits up to {@code waitForFinger} (counted from this call) for a fresh finger on module {@code moduleId}, then
+     * searches its whole library: {@code Match(page, score)}, {@code NoMatch}, {@code NoFinger(reason)} or
+     * {@code Failed(reason)}.
+     *
+     * <p>A finger must be placed <em>after</em> the identify started: if a finger is on the sensor when it starts
+     * (left there from an earlier identify, or put there before the card was presented), it is never used; the
+     * person lifts it and places it again within the wait. A finger that stays on through the whole wait gives
+     * {@code NoFinger("NOT_LIFTED")}. This keeps one person's finger from being counted for another person's
+     * request.
+     *
+     * <p>One identify (or enrol) per module at a time: while one is queued or running for {@code moduleId}, this
+     * completes at once with {@code Failed("MODULE_BUSY")}. Other immediate failures: {@code UNKNOWN_MODULE},
+     * {@code CLOSED}, {@code QUEUE_FULL}, {@code BUS_FAILED}.
      */
     @Override
     public CompletionStage<FingerprintResult> identify(String moduleId, Duration waitForFinger) {
         CompletableFuture<FingerprintResult> result = new CompletableFuture<>();
-        submit(new Identify(moduleId, nonNegative(waitForFinger), result));
+        submit(new Identify(moduleId, deadline(nonNegative(waitForFinger)), result));
         return result;
     }
 
     /**
      * Enrols a finger on module {@code moduleId} at library page {@code pageId}: waits up to {@code waitForFinger}
-     * for each of the two captures and for the finger to be lifted between them.
+     * for each of the two captures and for the finger to be lifted between them. Like {@link #identify}, refused with
+     * {@code Failed("MODULE_BUSY")} while an identify or an enrol for the module is queued or running.
      */
     public CompletionStage<EnrollResult> enroll(String moduleId, int pageId, Duration waitForFinger) {
         CompletableFuture<EnrollResult> result = new CompletableFuture<>();
@@ -152,30 +190,63 @@ public final class FingerprintBus implements FingerprintScanner, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        Operation running = current;
+        if (running != null) {
+            fail(running, "CLOSED"); // the thread did not stop in time: its operation still completes
+        }
         failQueued("CLOSED");
     }
 
     // ---------------------------------------------------------------- submission
 
     private void submit(Operation operation) {
-        if (!modules.containsKey(operation.moduleId())) {
+        String moduleId = operation.moduleId();
+        if (!modules.containsKey(moduleId)) {
             operation.fail("UNKNOWN_MODULE");
             return;
         }
-        if (!running) {
-            operation.fail("CLOSED");
+        if (!running || dead) {
+            operation.fail(running ? BUS_FAILED : "CLOSED");
             return;
         }
-        queue.add(operation);
-        if (!running) {
-            failQueued("CLOSED");
+        if (operation.usesFinger() && fingerWork.putIfAbsent(moduleId, operation) != null) {
+            operation.fail(MODULE_BUSY);
+            return;
+        }
+        if (!queue.offer(operation)) {
+            LOG.warn("fingerprint bus {}: {} operations waiting; {} for {} refused", busId, QUEUE_CAPACITY,
+                    operation.getClass().getSimpleName(), moduleId);
+            fail(operation, QUEUE_FULL);
+            return;
+        }
+        if (!running || dead) {
+            failQueued(running ? BUS_FAILED : "CLOSED");
+        }
+    }
+
+    private long deadline(Duration wait) {
+        long now = clock.millis();
+        long millis = wait.toMillis();
+        return millis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
+    }
+
+    /** Completes {@code operation} as failed, after freeing its module for the next finger operation. */
+    private void fail(Operation operation, String reason) {
+        release(operation);
+        operation.fail(reason);
+    }
+
+    /** Frees the module of a finger operation (before its stage completes, so a caller may start the next one). */
+    private void release(Operation operation) {
+        if (operation.usesFinger()) {
+            fingerWork.remove(operation.moduleId(), operation);
         }
     }
 
     private void failQueued(String reason) {
         Operation operation;
         while ((operation = queue.poll()) != null) {
-            operation.fail(reason);
+            fail(operation, reason);
         }
     }
 
@@ -189,31 +260,74 @@ public final class FingerprintBus implements FingerprintScanner, AutoCloseable {
         LOG.info("fingerprint bus {} on {}: {} module(s)", busId, opener.describe(), modules.size());
         try {
             while (running) {
-                if (link == null) {
-                    openOrWait();
-                    continue;
-                }
                 try {
-                    Operation operation = queue.poll(millisUntilNextHealthCheck(), TimeUnit.MILLISECONDS);
-                    if (operation != null) {
-                        execute(operation);
-                    }
-                    runDueHealthChecks();
-                } catch (IOException e) {
-                    linkDown(e);
-                } catch (RuntimeException e) {
-                    // a carrier that fails in an unexpected way: start over with a fresh line, never die
-                    LOG.error("fingerprint bus {}: unexpected failure, reopening the line", busId, e);
-                    linkDown(new IOException(e.toString(), e));
+                    step();
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable e) {
+                    busFailed(e);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            String reason = running ? BUS_FAILED : "CLOSED";
+            if (running) {
+                dead = true;
+                LOG.error("fingerprint bus {}: the bus thread ends unexpectedly; every operation now fails", busId);
+            }
             closeLinkQuietly();
-            failQueued("CLOSED");
+            Operation operation = current;
+            current = null;
+            if (operation != null) {
+                fail(operation, reason);
+            }
+            failQueued(reason);
             LOG.info("fingerprint bus {} stopped", busId);
         }
+    }
+
+    /** One turn of the bus thread: open the line, or run the next operation and the health checks that are due. */
+    private void step() throws InterruptedException {
+        if (link == null) {
+            openOrWait();
+            return;
+        }
+        try {
+            Operation operation = queue.poll(millisUntilNextHealthCheck(), TimeUnit.MILLISECONDS);
+            if (operation != null) {
+                execute(operation);
+            }
+            runDueHealthChecks();
+        } catch (IOException e) {
+            linkDown(e);
+        } catch (RuntimeException e) {
+            // a carrier that fails in an unexpected way: start over with a fresh line, never die
+            LOG.error("fingerprint bus {}: unexpected failure, reopening the line", busId, e);
+            linkDown(new IOException(e.toString(), e));
+        }
+    }
+
+    /**
+     * Something the bus thread did not expect (an {@link Error}): every operation running or queued fails with
+     * {@code BUS_FAILED}, the modules are reported offline, and the line is reopened after the backoff.
+     */
+    private void busFailed(Throwable failure) {
+        LOG.error("fingerprint bus {}: unexpected {} on the bus thread; failing its operations and starting over",
+                busId, failure.getClass().getSimpleName(), failure);
+        Operation operation = current;
+        current = null;
+        if (operation != null) {
+            fail(operation, BUS_FAILED);
+        }
+        failQueued(BUS_FAILED);
+        closeLinkQuietly();
+        decoder.reset();
+        for (Module module : modules.values()) {
+            module.verified = false;
+            offline(module, BUS_FAILED);
+        }
+        scheduleReopen();
     }
 
     private void openOrWait() throws InterruptedException {
@@ -222,7 +336,7 @@ public final class FingerprintBus implements FingerprintScanner, AutoCloseable {
             // operations that arrive while the line is down fail at once instead of queueing up
             Operation operation = queue.poll(wait, TimeUnit.MILLISECONDS);
             if (operation != null) {
-                operation.fail("LINK_DOWN");
+                fail(operation, "LINK_DOWN");
             }
             return;
         }
@@ -323,32 +437,59 @@ public final class FingerprintBus implements FingerprintScanner, AutoCloseable {
 
     private void execute(Operation operation) throws IOException, InterruptedException {
         Module module = modules.get(operation.moduleId());
+        current = operation;
         try {
             switch (operation) {
-                case Identify identify -> identify.result().complete(identify(module, identify.waitForFinger()));
-                case Enroll enroll -> enroll.result().complete(enroll(module, enroll.pageId(), enroll.waitForFinger()));
+                case Identify identify -> {
+                    FingerprintResult result = identify(module, identify.deadline());
+                    release(identify);
+                    identify.result().complete(result);
+                }
+                case Enroll enroll -> {
+                    EnrollResult result = enroll(module, enroll.pageId(), enroll.waitForFinger());
+                    release(enroll);
+                    enroll.result().complete(result);
+                }
                 case Delete delete -> delete.result().complete(delete(module, delete.pageId()));
             }
         } catch (IOException e) {
-            operation.fail(running ? "LINK_DOWN" : "CLOSED");
+            fail(operation, running ? "LINK_DOWN" : "CLOSED");
             throw e;
         } catch (InterruptedException e) {
-            operation.fail("CLOSED");
+            fail(operation, "CLOSED");
             throw e;
         } catch (RuntimeException e) {
             LOG.error("fingerprint bus {}: {} on {} failed", busId, operation.getClass().getSimpleName(),
                     module.id(), e);
-            operation.fail("ERROR");
+            fail(operation, "ERROR");
+        } finally {
+            if (current == operation && operation.isDone()) {
+                current = null;
+            }
         }
     }
 
     // ---------------------------------------------------------------- operations
 
-    private FingerprintResult identify(Module module, Duration wait) throws IOException, InterruptedException {
+    private FingerprintResult identify(Module module, long deadline) throws IOException, InterruptedException {
         if (!ensureVerified(module)) {
             return new FingerprintResult.Failed(module.offlineReason);
         }
-        Capture capture = capture(module, 1, clock.millis() + wait.toMillis());
+        // a finger already on the sensor (left from before, or placed before this request) is never used: the
+        // sensor must be seen empty first, so the finger captured is one placed after the identify started
+        switch (waitForLift(module, deadline)) {
+            case Lift.Lifted lifted -> {
+                // the sensor is empty: capture the next finger
+            }
+            case Lift.NotLifted notLifted -> {
+                LOG.debug("fingerprint module {}: a finger stayed on the sensor through the wait", module.id());
+                return new FingerprintResult.NoFinger(NOT_LIFTED);
+            }
+            case Lift.Error(String reason) -> {
+                return new FingerprintResult.Failed(reason);
+            }
+        }
+        Capture capture = capture(module, 1, deadline);
         switch (capture) {
             case Capture.NoFinger none -> {
                 return new FingerprintResult.NoFinger(none.reason());
@@ -488,7 +629,12 @@ public final class FingerprintBus implements FingerprintScanner, AutoCloseable {
             if (reply.code() == ConfirmationCode.NO_FINGER) {
                 return new Lift.Lifted();
             }
-            if (reply.code() != ConfirmationCode.OK && reply.code() != ConfirmationCode.IMAGE_CAPTURE_FAILED) {
+            if (reply.code() == ConfirmationCode.PASSWORD_NOT_VERIFIED) {
+                module.verified = false;
+                if (!verify(module)) {
+                    return new Lift.Error(module.offlineReason);
+                }
+            } else if (reply.code() != ConfirmationCode.OK && reply.code() != ConfirmationCode.IMAGE_CAPTURE_FAILED) {
                 return new Lift.Error(reason(reply));
             }
             if (clock.millis() >= deadline) {
@@ -695,14 +841,34 @@ public final class FingerprintBus implements FingerprintScanner, AutoCloseable {
     private sealed interface Operation {
         String moduleId();
 
+        /** Completes the stage as failed (no effect if it is already complete). */
         void fail(String reason);
+
+        /** True once the stage is complete. */
+        boolean isDone();
+
+        /** Identify and enrol need the finger on the sensor: one of them per module at a time. */
+        default boolean usesFinger() {
+            return false;
+        }
     }
 
-    private record Identify(String moduleId, Duration waitForFinger, CompletableFuture<FingerprintResult> result)
+    /** {@code deadline}: clock millis by which a finger must have been read, counted from the call. */
+    private record Identify(String moduleId, long deadline, CompletableFuture<FingerprintResult> result)
             implements Operation {
         @Override
         public void fail(String reason) {
             result.complete(new FingerprintResult.Failed(reason));
+        }
+
+        @Override
+        public boolean isDone() {
+            return result.isDone();
+        }
+
+        @Override
+        public boolean usesFinger() {
+            return true;
         }
     }
 
@@ -712,12 +878,27 @@ public final class FingerprintBus implements FingerprintScanner, AutoCloseable {
         public void fail(String reason) {
             result.complete(new EnrollResult.Failed(reason));
         }
+
+        @Override
+        public boolean isDone() {
+            return result.isDone();
+        }
+
+        @Override
+        public boolean usesFinger() {
+            return true;
+        }
     }
 
     private record Delete(String moduleId, int pageId, CompletableFuture<Boolean> result) implements Operation {
         @Override
         public void fail(String reason) {
             result.complete(false);
+        }
+
+        @Override
+        public boolean isDone() {
+            return result.isDone();
         }
     }
 }

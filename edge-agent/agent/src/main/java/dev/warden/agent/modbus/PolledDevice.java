@@ -31,12 +31,28 @@ final class PolledDevice {
     int consecutiveFailures;
     long nextPollAt;
 
-    /** The permit coil: what it should be, when a pulse ends, whether it must be written, what the device echoed. */
+    /**
+     * The permit coil: what it should be, when a pulse ends, whether a write (or a read-back) is due and from when.
+     * At start the coil is not known, so it is switched off once (a coil left on by an earlier run is ended).
+     */
     boolean permitDesired;
     long permitOffAt = -1;
     boolean permitDirty;
     long nextWriteAt;
+    /** The state the device last acknowledged; null while not known (at start, after the line went down). */
     Boolean permitConfirmed;
+    /** An ON write was sent (answered or not) and no OFF has been confirmed since: the coil may be on. */
+    boolean permitMayBeOn;
+    /** The device acknowledged the OFF; a read of the coil (FC01) is due to confirm it. */
+    boolean offReadBackDue;
+    /** The device refuses reads of its coil: an acknowledged OFF counts as confirmed. */
+    boolean readBackUnsupported;
+    /** Since when an OFF is wanted while the coil may be on (-1: no such episode). */
+    long offWantedSince = -1;
+    /** Failed attempts to switch the coil off in this episode (sets the retry interval). */
+    int offFailures;
+    /** PERMIT_STUCK_ON was reported in this episode. */
+    boolean stuckReported;
 
     private final Map<String, Boolean> bits = new HashMap<>();
     private final Map<String, Integer> counts = new HashMap<>();
@@ -47,6 +63,7 @@ final class PolledDevice {
         this.settings = settings;
         this.blocks = ReadBlock.plan(settings);
         this.permit = settings.permit();
+        this.permitDirty = permit.isPresent();
     }
 
     String id() {
@@ -85,11 +102,43 @@ final class PolledDevice {
             events.offline(id(), LINK_DOWN);
         }
         consecutiveFailures = 0;
-        if (permitConfirmed != null && (permitConfirmed || permitDesired)) {
+        if (permitMayBeOn || permitDesired) {
             // the coil may have been left on: make sure it ends up as wanted once the line is back
             permitDirty = true;
         }
         permitConfirmed = null;
+        offReadBackDue = false;
+    }
+
+    /** A pulse starts: the coil is wanted on, an OFF episode in progress ends (a new one starts with its end). */
+    void pulseStarts(long now, long offAt) {
+        permitDesired = true;
+        permitOffAt = offAt;
+        offReadBackDue = false;
+        offWantedSince = -1;
+        offFailures = 0;
+        stuckReported = false;
+        permitDirty = true;
+        nextWriteAt = now;
+    }
+
+    /** The coil is wanted off from now (a pulse ended, or a release). */
+    void offWanted(long now) {
+        permitDesired = false;
+        permitOffAt = -1;
+        permitDirty = true;
+        nextWriteAt = now;
+    }
+
+    /** The device acknowledged the OFF and (where it can) a read showed the coil off: the episode ends. */
+    void offConfirmed() {
+        permitConfirmed = false;
+        permitMayBeOn = false;
+        offReadBackDue = false;
+        permitDirty = permitDesired;
+        offWantedSince = -1;
+        offFailures = 0;
+        stuckReported = false;
     }
 
     /** Reports what changed in a read's answer. */

@@ -9,7 +9,9 @@
  * schedule (one read per table and register range), reports through {@link dev.warden.agent.device.DeviceEvents}
  * (inputs named contact, tamper, leak, smoke on change; one {@code passage} input per increment of a
  * {@code passages} counter; scaled readings on change and at least once a minute; online/offline) and drives a
- * gate's {@code permit} coil as a {@link dev.warden.agent.device.RelayOutputs relay}. Frames come from the pure
+ * gate's {@code permit} coil as a {@link dev.warden.agent.device.RelayOutputs relay}: the coil is switched off until
+ * the device confirms it (echo, then a read of the coil), retried with backoff for as long as it takes, and a coil
+ * not confirmed off is reported as {@code security(gate, "PERMIT_STUCK_ON")}. Frames come from the pure
  * codec {@code dev.warden.codec.modbus}; the line from a {@link dev.warden.serial.LinkOpener}, re-opened with
  * backoff when it goes down.
  */

@@ -37,6 +37,10 @@ final class TestFingerprintModule {
     final AtomicInteger captures = new AtomicInteger();
     final AtomicInteger noFingerAnswers = new AtomicInteger();
     final AtomicInteger passwordChecks = new AtomicInteger();
+    /** Img2Tz commands: images turned into a template. */
+    final AtomicInteger templates = new AtomicInteger();
+    /** Search commands. */
+    final AtomicInteger searches = new AtomicInteger();
 
     TestFingerprintModule(long address, long password) {
         this.address = address;
@@ -120,10 +124,12 @@ final class TestFingerprintModule {
                 yield new FingerprintReply.Status(finger == null ? 0x02 : 0x00);
             }
             case FingerprintCommand.Img2Tz t -> {
+                templates.incrementAndGet();
                 buffers[t.buffer()] = image;
                 yield new FingerprintReply.Status(image == null ? 0x15 : 0x00);
             }
             case FingerprintCommand.Search s -> {
+                searches.incrementAndGet();
                 String label = buffers[s.buffer()];
                 for (var page : library.subMap(s.startPage(), s.startPage() + s.pageCount()).entrySet()) {
                     if (page.getValue().equals(label)) {

@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Modbus RTU slave for the agent's tests, built on the codec's device-side reader: units with four tables of
- * 16 entries each, a per-unit behaviour (answer, stay silent, send a corrupt CRC), and a log of the requests it got.
+ * 16 entries each, a per-unit behaviour (answer, stay silent, send a corrupt CRC), faults of the permit coil (coil 0:
+ * refuse, ignore or leave unanswered the writes that switch it off, refuse coil reads), and a log of the requests it
+ * got.
  * Serves every line end it is given, one thread per end, until that end goes down.
  */
 final class TestSlave {
@@ -37,7 +40,29 @@ final class TestSlave {
         final int[] inputRegisters = new int[SIZE];
         final int[] holdingRegisters = new int[SIZE];
         volatile Behaviour behaviour = Behaviour.ANSWER;
+        /** The permit coil values the unit applied (answered writes of coil 0). */
         final List<Boolean> permitWrites = new CopyOnWriteArrayList<>();
+        /** When each request to switch coil 0 off arrived (System.nanoTime), answered or not. */
+        final List<Long> offAttempts = new CopyOnWriteArrayList<>();
+        /** OFF writes of coil 0 still to refuse with {@link #offRefusal}; negative: refuse every one. */
+        final AtomicInteger offRefusals = new AtomicInteger();
+        volatile ExceptionCode offRefusal = ExceptionCode.SERVER_DEVICE_BUSY;
+        /** OFF writes of coil 0 still to leave unanswered (one per request, a retry is a request too). */
+        final AtomicInteger offSilences = new AtomicInteger();
+        /** Echoes OFF writes of coil 0 but keeps the coil on (a device that acknowledges and does not apply). */
+        volatile boolean offIgnored;
+        /** Refuses reads of the coil table (FC01) with ILLEGAL_FUNCTION, like a device without coil reads. */
+        volatile boolean coilReadsRefused;
+
+        /** True while this unit should refuse the next OFF write of coil 0 (consumes one refusal). */
+        boolean refuseOff() {
+            return offRefusals.getAndUpdate(n -> n > 0 ? n - 1 : n) != 0;
+        }
+    }
+
+    /** Every read of the coil table the slave received for {@code unit}. */
+    long coilReads(int unit) {
+        return requests.stream().filter(r -> r instanceof ModbusRequest.ReadCoils c && c.unitId() == unit).count();
     }
 
     Unit unit(int id) {
@@ -75,6 +100,12 @@ final class TestSlave {
                 if (unit == null || unit.behaviour == Behaviour.SILENT) {
                     return;
                 }
+                if (request instanceof ModbusRequest.WriteSingleCoil w && w.address() == 0 && !w.on()) {
+                    unit.offAttempts.add(System.nanoTime());
+                    if (unit.offSilences.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                        return;
+                    }
+                }
                 byte[] frame = ModbusRtu.encode(respond(unit, request));
                 if (unit.behaviour == Behaviour.BAD_CRC) {
                     frame[frame.length - 1] ^= 0x5A;
@@ -94,6 +125,8 @@ final class TestSlave {
         int unit = request.unitId();
         synchronized (u) {
             return switch (request) {
+                case ModbusRequest.ReadCoils r when u.coilReadsRefused ->
+                        new ModbusResponse.ExceptionResponse(unit, request.function().code(), ExceptionCode.ILLEGAL_FUNCTION);
                 case ModbusRequest.ReadCoils r -> inRange(r.address(), r.quantity())
                         ? new ModbusResponse.ReadCoilsResponse(unit, bits(u.coils, r.address(), r.quantity()))
                         : illegalAddress(request);
@@ -109,6 +142,12 @@ final class TestSlave {
                 case ModbusRequest.WriteSingleCoil w -> {
                     if (!inRange(w.address(), 1)) {
                         yield illegalAddress(request);
+                    }
+                    if (w.address() == 0 && !w.on() && u.refuseOff()) {
+                        yield new ModbusResponse.ExceptionResponse(unit, request.function().code(), u.offRefusal);
+                    }
+                    if (w.address() == 0 && !w.on() && u.offIgnored) {
+                        yield new ModbusResponse.WriteSingleCoilResponse(unit, w.address(), w.on());
                     }
                     u.coils[w.address()] = w.on();
                     if (w.address() == 0) {
