@@ -259,18 +259,22 @@ public final class Simulator implements AutoCloseable {
         Duration wait = RESPONSE_TIMEOUT.plus(module.isPresent() ? FINGER_GRACE : Duration.ZERO);
         return poll(() -> reader.ledColor() == SimOsdpReader.LedColor.OFF, IDLE_WAIT)
                 .thenCompose(idle -> {
+                    long emptyScans = module.map(SimFingerprintModule::emptyScans).orElse(0L);
                     reader.presentCard(bits);
                     if (module.isEmpty()) {
                         return CompletableFuture.completedFuture(true);
                     }
-                    // the reader turns amber: the person puts their finger on the module (a finger already on the
-                    // sensor before the card is never used by the agent)
-                    return poll(() -> reader.ledColor() != SimOsdpReader.LedColor.OFF, RESPONSE_TIMEOUT).thenApply(lit -> {
-                        if (reader.ledColor() == SimOsdpReader.LedColor.AMBER) {
-                            module.get().placeFinger(card.label().split(" ")[0]);
-                        }
-                        return lit;
-                    });
+                    // the reader turns amber and the module is scanning (it found the sensor empty): the person puts
+                    // their finger down (the agent never uses a finger that was on the sensor before it asked)
+                    return poll(() -> reader.ledColor() == SimOsdpReader.LedColor.GREEN || reader.ledColor() == SimOsdpReader.LedColor.RED
+                                    || reader.ledColor() == SimOsdpReader.LedColor.AMBER && module.get().emptyScans() > emptyScans,
+                            RESPONSE_TIMEOUT)
+                            .thenApply(ready -> {
+                                if (reader.ledColor() == SimOsdpReader.LedColor.AMBER) {
+                                    module.get().placeFinger(card.label().split(" ")[0]);
+                                }
+                                return ready;
+                            });
                 })
                 .thenCompose(asked -> poll(() -> reader.ledColor() == SimOsdpReader.LedColor.GREEN
                         || reader.ledColor() == SimOsdpReader.LedColor.RED, wait))

@@ -150,6 +150,14 @@ public final class SimFingerprintModule {
         return commands;
     }
 
+    /**
+     * How many image captures found the sensor empty. A host waiting for a finger first sees the sensor empty, so a
+     * simulated person puts a finger down once this has grown since they presented their card.
+     */
+    public synchronized long emptyScans() {
+        return emptyScans;
+    }
+
     /** The match score the module reports for {@code fingerLabel}: 50..200, the same every time. */
     public static int scoreFor(String fingerLabel) {
         return 50 + Math.floorMod(fingerLabel.hashCode(), 151);
@@ -167,6 +175,8 @@ public final class SimFingerprintModule {
      * Answers one command payload (instruction code and parameters) with an acknowledgement payload (confirmation
      * code and results).
      */
+    private long emptyScans;
+
     synchronized byte[] answer(byte[] command) {
         commands++;
         if (command.length == 0) {
@@ -206,6 +216,9 @@ public final class SimFingerprintModule {
             return code(RECEIVE_ERROR);
         }
         image = finger;
+        if (finger == null) {
+            emptyScans++;
+        }
         return code(finger == null ? NO_FINGER : OK);
     }
 

@@ -103,7 +103,9 @@ class TcpCarrierIT {
     void aFingerprintModuleOverTcpIdentifies() throws Exception {
         await().atMost(WAIT).until(() -> events.has("online fp-tcp"));
         var module = sim.fingerprintModule("fp-tcp").orElseThrow();
+        long emptyScans = module.emptyScans();
         var result = fingerprint.identify("fp-tcp", Duration.ofSeconds(10)).toCompletableFuture();
+        await().atMost(WAIT).until(() -> module.emptyScans() > emptyScans);
         module.placeFinger("p-0004");
         try {
             assertThat(result.get(20, TimeUnit.SECONDS)).isInstanceOfSatisfying(FingerprintResult.Match.class,

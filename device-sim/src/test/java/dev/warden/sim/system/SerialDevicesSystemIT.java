@@ -91,9 +91,10 @@ class SerialDevicesSystemIT {
         String otherPerson = module.enrolled().get(2);
         assertThat(otherPerson).isNotEqualTo("p-0001");
         int pulses = reader.outputPulses(0);
+        long emptyScans = module.emptyScans();
         try {
             reader.presentCard(H10301Encoder.encode(12, 1001));
-            await().atMost(Duration.ofSeconds(10)).until(() -> reader.ledColor() == SimOsdpReader.LedColor.AMBER);
+            await().atMost(Duration.ofSeconds(10)).until(() -> reader.ledColor() == SimOsdpReader.LedColor.AMBER && module.emptyScans() > emptyScans);
             module.placeFinger(otherPerson);
             await().atMost(Duration.ofSeconds(30)).until(() -> reader.ledColor() == SimOsdpReader.LedColor.RED);
         } finally {

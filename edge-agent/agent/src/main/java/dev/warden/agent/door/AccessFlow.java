@@ -175,7 +175,7 @@ public final class AccessFlow {
         if (moduleId == null) {
             return CompletableFuture.completedFuture(null);
         }
-        door.led(readerId, Feedback.AMBER, FINGER_WAIT);
+        // the module starts scanning before the reader asks for the finger: a finger put down at once is still fresh
         CompletableFuture<FingerprintScanner.FingerprintResult> identified;
         try {
             identified = fingerprints.identify(moduleId, FINGER_WAIT).toCompletableFuture()
@@ -183,6 +183,7 @@ public final class AccessFlow {
         } catch (RuntimeException e) {
             identified = CompletableFuture.completedFuture(new FingerprintScanner.FingerprintResult.Failed("ERROR"));
         }
+        door.led(readerId, Feedback.AMBER, FINGER_WAIT);
         // a module whose driver never answers must not keep the reader busy for ever
         return identified.completeOnTimeout(new FingerprintScanner.FingerprintResult.Failed("TIMEOUT"),
                         fingerprintTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
