@@ -8,6 +8,7 @@ import dev.warden.agent.fingerprint.EnrollResult;
 import dev.warden.agent.fingerprint.FingerprintBus;
 import dev.warden.agent.fingerprint.FingerprintBusTiming;
 import dev.warden.agent.fingerprint.FingerprintModuleSettings;
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.serial.LinkOpener;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,7 @@ abstract class FingerprintDriverScenarios {
     static final Duration WAIT = Duration.ofSeconds(15);
 
     final SimFingerprintModule module = new SimFingerprintModule("fp-door-cage-a", 0xFFFF_FFFFL, PASSWORD);
-    final RecordingDeviceEvents events = new RecordingDeviceEvents();
+    final RecordingDeviceEvents events = RecordingDeviceEvents.statusOnly("fingerprint");
     FingerprintBus bus;
 
     /** How the driver opens the line to the simulated module (the module is served on its other end). */
@@ -121,12 +122,12 @@ abstract class FingerprintDriverScenarios {
     void aWrongPasswordIsOfflineBadPassword() throws Exception {
         module.enroll(4, "alice");
         start(PASSWORD + 1);
-        await().atMost(WAIT).until(() -> events.calls().contains("offline " + module.id() + " BAD_PASSWORD"));
+        await().atMost(WAIT).until(() -> events.has("offline " + module.id() + " BAD_PASSWORD"));
         module.placeFinger("alice");
         assertThat(result(bus.identify(module.id(), Duration.ofSeconds(1))))
                 .isEqualTo(new FingerprintResult.Failed("BAD_PASSWORD"));
         assertThat(module.passwordVerified()).isFalse();
-        assertThat(events.calls()).doesNotContain("online " + module.id());
+        assertThat(events.lines()).doesNotContain("online " + module.id());
     }
 
     @Test
@@ -140,7 +141,7 @@ abstract class FingerprintDriverScenarios {
         awaitOnline();
         assertThat(identifyWith("alice", Duration.ofSeconds(2)))
                 .isEqualTo(new FingerprintResult.Match(4, SimFingerprintModule.scoreFor("alice")));
-        assertThat(events.calls()).containsExactly("online " + module.id(), "offline " + module.id() + " LINK_DOWN",
+        assertThat(events.lines()).containsExactly("online " + module.id(), "offline " + module.id() + " LINK_DOWN",
                 "online " + module.id());
     }
 

@@ -9,6 +9,7 @@ import dev.warden.codec.fingerprint.FingerprintReply;
 import dev.warden.codec.fingerprint.FingerprintReplyCodec;
 import dev.warden.codec.fingerprint.FingerprintStreamDecoder;
 import dev.warden.codec.fingerprint.StreamEvent;
+import dev.warden.serial.MemoryCable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -26,9 +27,9 @@ class SimFingerprintCodecCrossTest {
     private static final long PASSWORD = 0x5EC2_E7L;
 
     private final SimFingerprintModule module = new SimFingerprintModule("fp-x", ADDRESS, PASSWORD);
-    private final MemoryLine line = new MemoryLine();
-    private final SimFingerprintLine served = SimFingerprintLine.serve("fp-x", line.device, List.of(module));
-    private final RawHost host = new RawHost(line.host);
+    private final MemoryCable line = MemoryCable.create("fp-x");
+    private final SimFingerprintLine served = SimFingerprintLine.serve("fp-x", line.device(), List.of(module));
+    private final RawHost host = new RawHost(line.host());
     private final FingerprintStreamDecoder decoder = new FingerprintStreamDecoder();
 
     @AfterEach
@@ -37,7 +38,7 @@ class SimFingerprintCodecCrossTest {
     }
 
     private FingerprintReply ask(FingerprintCommand command) throws Exception {
-        line.host.write(FingerprintCommandCodec.encode(ADDRESS, command));
+        line.host().write(FingerprintCommandCodec.encode(ADDRESS, command));
         byte[] frame = host.readFrame(Duration.ofSeconds(1));
         List<StreamEvent> events = decoder.feed(frame);
         assertThat(events).as("reply to %s", command).singleElement().isInstanceOf(StreamEvent.Packet.class);

@@ -4,6 +4,7 @@ import static dev.warden.sim.fingerprint.RawHost.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.serial.MemoryCable;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,13 +29,13 @@ class SimFingerprintModuleTest {
     private static final String OK = "ef01ffffffff07000300000a";
 
     private final SimFingerprintModule module = new SimFingerprintModule("fp-a", 0xFFFF_FFFFL, 0);
-    private MemoryLine line = new MemoryLine();
+    private final MemoryCable line = MemoryCable.create("fp-1");
     private SimFingerprintLine served;
     private RawHost host;
 
     private void serve() {
-        served = SimFingerprintLine.serve("fp-1", line.device, List.of(module));
-        host = new RawHost(line.host);
+        served = SimFingerprintLine.serve("fp-1", line.device(), List.of(module));
+        host = new RawHost(line.host());
     }
 
     @AfterEach
@@ -54,8 +55,8 @@ class SimFingerprintModuleTest {
     @Test
     void refusesInstructionsUntilThePasswordIsVerifiedExceptHandShake() throws Exception {
         SimFingerprintModule locked = new SimFingerprintModule("fp-b", 0xFFFF_FFFFL, 0x0A0B_0C0DL);
-        served = SimFingerprintLine.serve("fp-1", line.device, List.of(locked));
-        host = new RawHost(line.host);
+        served = SimFingerprintLine.serve("fp-1", line.device(), List.of(locked));
+        host = new RawHost(line.host());
         // code 21 password must be verified: 07+03+21 = 2b
         assertThat(host.ask(GEN_IMG)).isEqualTo("ef01ffffffff070003210" + "02b");
         // HandShake 17 00 is answered without a password
@@ -146,8 +147,8 @@ class SimFingerprintModuleTest {
     @Test
     void readSysParaReportsTheLibrarySizeAndAddress() throws Exception {
         SimFingerprintModule addressed = new SimFingerprintModule("fp-c", 0x0000_0002L, 0);
-        served = SimFingerprintLine.serve("fp-1", line.device, List.of(addressed));
-        host = new RawHost(line.host);
+        served = SimFingerprintLine.serve("fp-1", line.device(), List.of(addressed));
+        host = new RawHost(line.host());
         host.ask("ef01 00000002 01 0007 13 00000000 001b");
         // status 0004 (password verified), system id 0009, library 03e8, security 0003, address 00000002,
         // packet size code 0002, baud 0006; checksum 07+13+04+09+03+e8+03+02+02+06 = 0x011f
@@ -211,10 +212,10 @@ class SimFingerprintModuleTest {
         host.ask(IMG2TZ_2);
         host.ask(REG_MODEL);
         host.ask(STORE_1_AT_5);
-        line.unplug();
+        line.hangUp();
         await().atMost(Duration.ofSeconds(5)).until(() -> !served.isRunning());
 
-        line = new MemoryLine();
+        line.replug();
         serve();
         assertThat(host.ask(TEMPLATE_NUM)).isEqualTo("ef01ffffffff070003210" + "02b"); // verify again
         assertThat(host.ask(VFY_PWD_0)).isEqualTo(OK);
@@ -228,7 +229,7 @@ class SimFingerprintModuleTest {
         serve();
         served.close();
         assertThat(served.isRunning()).isFalse();
-        assertThat(line.isClosed()).isFalse();
+        assertThat(line.isHungUp()).isFalse();
         host.send(VFY_PWD_0);
         assertThat(host.readAll(Duration.ofMillis(300))).isEmpty();
     }

@@ -3,10 +3,10 @@ package dev.warden.sim.modbus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.warden.agent.device.DeviceEvents;
 import dev.warden.agent.modbus.ModbusBus;
 import dev.warden.agent.modbus.ModbusDeviceSettings;
 import dev.warden.agent.modbus.ModbusTiming;
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.serial.PtyPair;
 import dev.warden.serial.SerialPorts;
 import dev.warden.serial.SerialSettings;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class ModbusAgentSimIT {
 
     private final SimTurnstile gate = new SimTurnstile("gate-lobby", 1);
     private final SimEnvironmentSensor env = new SimEnvironmentSensor("env-hall", 2);
-    private final Events events = new Events();
+    private final RecordingDeviceEvents events = new RecordingDeviceEvents();
     private Path port;
     private PtyPair pty;
     private SimModbusLine line;
@@ -104,7 +103,7 @@ class ModbusAgentSimIT {
         env.setSmoke(true);
         await().atMost(WAIT).until(() -> events.has("input gate-lobby contact true", "input gate-lobby tamper true",
                 "reading env-hall temperature -5.3 C", "input env-hall smoke true"));
-        assertThat(events.lines).noneMatch(l -> l.startsWith("offline"));
+        assertThat(events.lines()).noneMatch(l -> l.startsWith("offline"));
     }
 
     @Test
@@ -139,53 +138,5 @@ class ModbusAgentSimIT {
         await().atMost(WAIT).until(() -> events.count("online gate-lobby") == 2 && events.count("online env-hall") == 2);
         await().atMost(WAIT).until(() -> events.count("input gate-lobby passage true") == 2);
         assertThat(events.count("offline gate-lobby LINK_DOWN")).isEqualTo(1);
-    }
-
-    /** Device events as lines, e.g. {@code input gate-lobby passage true}. */
-    private static final class Events implements DeviceEvents {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        boolean has(String... expected) {
-            return lines.containsAll(List.of(expected));
-        }
-
-        long count(String line) {
-            return lines.stream().filter(line::equals).count();
-        }
-
-        @Override
-        public void cardRead(String readerId, String bits) {
-            lines.add("card " + readerId + " " + bits);
-        }
-
-        @Override
-        public void keypad(String readerId, String keys) {
-            lines.add("keypad " + readerId + " " + keys);
-        }
-
-        @Override
-        public void input(String deviceId, String input, boolean active) {
-            lines.add("input " + deviceId + " " + input + " " + active);
-        }
-
-        @Override
-        public void reading(String deviceId, String quantity, double value, String unit) {
-            lines.add("reading " + deviceId + " " + quantity + " " + value + " " + unit);
-        }
-
-        @Override
-        public void online(String deviceId) {
-            lines.add("online " + deviceId);
-        }
-
-        @Override
-        public void security(String deviceId, String code) {
-            lines.add("security " + deviceId + " " + code);
-        }
-
-        @Override
-        public void offline(String deviceId, String reason) {
-            lines.add("offline " + deviceId + " " + reason);
-        }
     }
 }

@@ -10,6 +10,9 @@ import dev.warden.codec.modbus.ModbusResponse;
 import dev.warden.codec.modbus.ModbusResponseDecoder;
 import dev.warden.codec.modbus.ModbusRtu;
 import dev.warden.codec.modbus.ResponseResult;
+import dev.warden.serial.MemoryCable;
+import dev.warden.serial.SerialLink;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +35,7 @@ class ModbusSimDevicesTest {
     private final SimTurnstile gate = new SimTurnstile("gate-1", 1);
     private final SimEnvironmentSensor env = new SimEnvironmentSensor("env-1", 2);
     private final List<SimModbusLine> lines = new ArrayList<>();
-    private MemoryPair pair = new MemoryPair();
+    private final MemoryCable cable = MemoryCable.create("modbus-1");
 
     @AfterEach
     void close() {
@@ -40,11 +43,26 @@ class ModbusSimDevicesTest {
     }
 
     private void serve() {
-        lines.add(SimModbusLine.serve("modbus-1", pair.device(), List.of(gate, env)));
+        lines.add(SimModbusLine.serve("modbus-1", cable.device(), List.of(gate, env)));
+    }
+
+    /** Writes {@code request} from the host end and collects the answer until {@code quiet} passes without a byte. */
+    private byte[] exchange(byte[] request, Duration firstByte, Duration quiet) throws IOException {
+        SerialLink host = cable.host();
+        host.discardInput();
+        host.write(request);
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        byte[] chunk = new byte[64];
+        int n = host.read(chunk, firstByte);
+        while (n > 0) {
+            reply.write(chunk, 0, n);
+            n = host.read(chunk, quiet);
+        }
+        return reply.toByteArray();
     }
 
     private ModbusResponse ask(ModbusRequest request) throws IOException {
-        byte[] reply = pair.exchange(ModbusRtu.encode(request), REPLY, QUIET);
+        byte[] reply = exchange(ModbusRtu.encode(request), REPLY, QUIET);
         ResponseResult result = ModbusResponseDecoder.decode(request, reply);
         assertThat(result).as("reply %s", HEX.formatHex(reply)).isInstanceOf(ResponseResult.Accepted.class);
         return ((ResponseResult.Accepted) result).response();
@@ -57,7 +75,7 @@ class ModbusSimDevicesTest {
         env.setSmoke(true);
         serve();
         // unit 02, fn 04, registers ff38 (-200 = -20.0 °C) and 01c2 (450 = 45.0 %)
-        byte[] reply = pair.exchange(HEX.parseHex("02 04 00 00 00 02 71 f8"), REPLY, QUIET);
+        byte[] reply = exchange(HEX.parseHex("02 04 00 00 00 02 71 f8"), REPLY, QUIET);
         assertThat(HEX.formatHex(reply)).isEqualTo("02 04 04 ff 38 01 c2 f9 5c");
         assertThat(ask(new ModbusRequest.ReadDiscreteInputs(2, 0, 2)))
                 .isEqualTo(new ModbusResponse.ReadDiscreteInputsResponse(2, List.of(false, true)));
@@ -77,7 +95,7 @@ class ModbusSimDevicesTest {
         assertThat(gate.pass()).isEqualTo(SimTurnstile.Passage.FORCED);
         // PROTOCOLS-style frame: unit 01, fn 05, coil 0000, ff00 → echoed
         byte[] on = HEX.parseHex("01 05 00 00 ff 00 8c 3a");
-        assertThat(pair.exchange(on, REPLY, QUIET)).isEqualTo(on);
+        assertThat(exchange(on, REPLY, QUIET)).isEqualTo(on);
         assertThat(gate.permitted()).isTrue();
         assertThat(gate.pass()).isEqualTo(SimTurnstile.Passage.PERMITTED);
         assertThat(ask(new ModbusRequest.WriteSingleCoil(1, 0, false)))
@@ -116,13 +134,13 @@ class ModbusSimDevicesTest {
         assertThat(exception(new ModbusRequest.WriteMultipleRegisters(1, 0, List.of(7)))).isEqualTo(ExceptionCode.ILLEGAL_DATA_ADDRESS);
         // fn 03 with quantity 0: unit 02, fn 03, address 0000, quantity 0000
         byte[] zero = ModbusCrc.append(HEX.parseHex("02 03 00 00 00 00"));
-        assertThat(HEX.formatHex(pair.exchange(zero, REPLY, QUIET))).startsWith("02 83 03");
+        assertThat(HEX.formatHex(exchange(zero, REPLY, QUIET))).startsWith("02 83 03");
         // coil value 0x1234
         byte[] badCoil = ModbusCrc.append(HEX.parseHex("01 05 00 00 12 34"));
-        assertThat(HEX.formatHex(pair.exchange(badCoil, REPLY, QUIET))).startsWith("01 85 03");
+        assertThat(HEX.formatHex(exchange(badCoil, REPLY, QUIET))).startsWith("01 85 03");
         // fn 2b (read device identification) is not supported: exception 01 at the end of the frame
         byte[] mei = ModbusCrc.append(HEX.parseHex("01 2b 0e 01 00"));
-        byte[] reply = pair.exchange(mei, REPLY, QUIET);
+        byte[] reply = exchange(mei, REPLY, QUIET);
         assertThat(HEX.formatHex(reply)).startsWith("01 ab 01");
         assertThat(ModbusCrc.matches(reply, 0, reply.length)).isTrue();
         assertThat(gate.exceptions() + env.exceptions()).isEqualTo(8);
@@ -140,10 +158,10 @@ class ModbusSimDevicesTest {
     @Test
     void otherUnitsAndCorruptRequestsGetNoReplyAndNoiseIsSkipped() throws IOException {
         serve();
-        assertThat(pair.exchange(ModbusRtu.encode(new ModbusRequest.ReadInputRegisters(9, 0, 1)), REPLY, QUIET)).isEmpty();
+        assertThat(exchange(ModbusRtu.encode(new ModbusRequest.ReadInputRegisters(9, 0, 1)), REPLY, QUIET)).isEmpty();
         byte[] corrupt = ModbusRtu.encode(new ModbusRequest.WriteSingleCoil(1, 0, true));
         corrupt[3] ^= 0x01;
-        assertThat(pair.exchange(corrupt, REPLY, QUIET)).isEmpty();
+        assertThat(exchange(corrupt, REPLY, QUIET)).isEmpty();
         assertThat(gate.permitted()).isFalse();
         // noise, then a request, in one write: the request is still found
         byte[] request = ModbusRtu.encode(new ModbusRequest.ReadInputRegisters(2, 0, 2));
@@ -152,7 +170,7 @@ class ModbusSimDevicesTest {
         noisy[1] = (byte) 0x99;
         noisy[2] = 0x42;
         System.arraycopy(request, 0, noisy, 3, request.length);
-        byte[] reply = pair.exchange(noisy, REPLY, QUIET);
+        byte[] reply = exchange(noisy, REPLY, QUIET);
         assertThat(ModbusResponseDecoder.decode(new ModbusRequest.ReadInputRegisters(2, 0, 2), reply))
                 .isInstanceOf(ResponseResult.Accepted.class);
         assertThat(lines.getFirst().droppedBytes()).isPositive();
@@ -161,7 +179,8 @@ class ModbusSimDevicesTest {
     @Test
     void broadcastWriteActsWithoutReply() throws IOException {
         serve();
-        assertThat(pair.exchange(ModbusRtu.encode(new ModbusRequest.WriteSingleCoil(0, 0, true)), Duration.ofMillis(200), QUIET)).isEmpty();
+        assertThat(exchange(ModbusRtu.encode(new ModbusRequest.WriteSingleCoil(0, 0, true)), Duration.ofMillis(200), QUIET))
+                .isEmpty();
         await().atMost(Duration.ofSeconds(2)).until(gate::permitted);
     }
 
@@ -170,38 +189,38 @@ class ModbusSimDevicesTest {
         serve();
         ModbusRequest read = new ModbusRequest.ReadInputRegisters(2, 0, 2);
         byte[] request = ModbusRtu.encode(read);
-        byte[] good = pair.exchange(request, REPLY, QUIET);
+        byte[] good = exchange(request, REPLY, QUIET);
         assertThat(ModbusResponseDecoder.decode(read, good)).isInstanceOf(ResponseResult.Accepted.class);
 
         env.setFault(SimModbusDevice.Fault.SILENT);
-        assertThat(pair.exchange(request, REPLY, QUIET)).isEmpty();
+        assertThat(exchange(request, REPLY, QUIET)).isEmpty();
 
         env.setFault(SimModbusDevice.Fault.BAD_CRC);
-        byte[] badCrc = pair.exchange(request, REPLY, QUIET);
+        byte[] badCrc = exchange(request, REPLY, QUIET);
         assertThat(badCrc).hasSameSizeAs(good);
         assertThat(ModbusResponseDecoder.decode(read, badCrc))
                 .isEqualTo(new ResponseResult.Rejected(ResponseResult.Reason.BAD_CRC, "CRC does not match"));
 
         env.setFault(SimModbusDevice.Fault.TRUNCATED);
-        byte[] truncated = pair.exchange(request, REPLY, QUIET);
+        byte[] truncated = exchange(request, REPLY, QUIET);
         assertThat(truncated.length).isBetween(1, good.length - 1);
         assertThat(ModbusResponseDecoder.decode(read, truncated)).isNotInstanceOf(ResponseResult.Accepted.class);
 
         env.setFault(SimModbusDevice.Fault.GARBAGE);
-        byte[] garbage = pair.exchange(request, REPLY, QUIET);
+        byte[] garbage = exchange(request, REPLY, QUIET);
         assertThat(garbage.length).isGreaterThan(good.length);
         assertThat(ModbusResponseDecoder.decode(read, garbage)).isNotInstanceOf(ResponseResult.Accepted.class);
 
         env.setFault(SimModbusDevice.Fault.SLOW);
         env.setSlowDelay(Duration.ofMillis(400));
         long start = System.nanoTime();
-        byte[] late = pair.exchange(request, Duration.ofSeconds(2), QUIET);
+        byte[] late = exchange(request, Duration.ofSeconds(2), QUIET);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
         assertThat(ModbusResponseDecoder.decode(read, late)).as("late but intact").isInstanceOf(ResponseResult.Accepted.class);
 
         env.setFault(SimModbusDevice.Fault.NONE);
         await().atMost(Duration.ofSeconds(2)).until(() -> ModbusResponseDecoder.decode(read,
-                pair.exchange(request, REPLY, QUIET)) instanceof ResponseResult.Accepted);
+                exchange(request, REPLY, QUIET)) instanceof ResponseResult.Accepted);
     }
 
     @Test
@@ -209,10 +228,10 @@ class ModbusSimDevicesTest {
         serve();
         ask(new ModbusRequest.WriteSingleCoil(1, 0, true));
         gate.pass();
-        pair.unplug();
+        cable.hangUp();
         await().atMost(Duration.ofSeconds(2)).until(() -> !lines.getFirst().isRunning());
 
-        pair = new MemoryPair();
+        cable.replug();
         serve();
         assertThat(ask(new ModbusRequest.ReadInputRegisters(1, 0, 1)))
                 .isEqualTo(new ModbusResponse.ReadInputRegistersResponse(1, List.of(1)));
@@ -226,7 +245,7 @@ class ModbusSimDevicesTest {
         serve();
         lines.getFirst().close();
         assertThat(lines.getFirst().isRunning()).isFalse();
-        pair.host().write(new byte[] {1});
+        cable.host().write(new byte[] {1});
     }
 
     private ExceptionCode exception(ModbusRequest request) throws IOException {

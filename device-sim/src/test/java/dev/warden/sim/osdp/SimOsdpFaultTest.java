@@ -3,6 +3,7 @@ package dev.warden.sim.osdp;
 import static dev.warden.sim.osdp.OsdpTestCrypto.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.serial.MemoryCable;
 import dev.warden.sim.osdp.OsdpTestPanel.Answer;
 import dev.warden.sim.osdp.OsdpTestPanel.Corrupt;
 import dev.warden.sim.osdp.OsdpTestPanel.Reply;
@@ -27,10 +28,10 @@ class SimOsdpFaultTest {
     OsdpTestPanel panel;
 
     void start() {
-        MemoryLink[] cable = MemoryLink.pair("osdp-fault");
-        open.add(cable[0]);
-        open.add(SimOsdpLine.serve("osdp-fault", cable[1], List.of(reader, neighbour)));
-        panel = new OsdpTestPanel(cable[0]);
+        MemoryCable cable = MemoryCable.create("osdp-fault");
+        open.add(cable.host());
+        open.add(SimOsdpLine.serve("osdp-fault", cable.device(), List.of(reader, neighbour)));
+        panel = new OsdpTestPanel(cable.host());
         assertThat(panel.send(3, 0x60)).isInstanceOf(Reply.class);
         assertThat(panel.send(4, 0x60)).isInstanceOf(Reply.class);
     }

@@ -3,6 +3,7 @@ package dev.warden.sim.osdp;
 import static dev.warden.sim.osdp.OsdpTestCrypto.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.serial.MemoryCable;
 import dev.warden.sim.osdp.OsdpFrameDecoder.Accepted;
 import dev.warden.sim.osdp.OsdpFrameDecoder.Rejected;
 import dev.warden.sim.osdp.OsdpFrameDecoder.Result;
@@ -166,11 +167,11 @@ class SimOsdpFuzzTest {
 
     @Test
     void garbageOnALiveLineNeverStopsItAnswering() {
-        MemoryLink[] cable = MemoryLink.pair("osdp-fuzz");
+        MemoryCable cable = MemoryCable.create("osdp-fuzz");
         SimOsdpReader reader = SimOsdpReader.builder("rdr-fuzz", 7).build();
         Random random = new Random(0xF022);
-        try (SimOsdpLine line = SimOsdpLine.serve("osdp-fuzz", cable[1], List.of(reader))) {
-            OsdpTestPanel panel = new OsdpTestPanel(cable[0]);
+        try (SimOsdpLine line = SimOsdpLine.serve("osdp-fuzz", cable.device(), List.of(reader))) {
+            OsdpTestPanel panel = new OsdpTestPanel(cable.host());
             List<byte[]> seeds = seeds();
             for (int round = 0; round < 25; round++) {
                 byte[] noise;
@@ -190,7 +191,7 @@ class SimOsdpFuzzTest {
             assertThat(line.running()).isTrue();
             assertThat(line.framesHandled()).isGreaterThanOrEqualTo(25);
         } finally {
-            cable[0].close();
+            cable.close();
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.serial.MemoryCable;
 import dev.warden.sim.osdp.OsdpTestPanel.Answer;
 import dev.warden.sim.osdp.OsdpTestPanel.Reply;
 import dev.warden.sim.osdp.OsdpTestPanel.Timeout;
@@ -29,10 +30,10 @@ class SimOsdpLineTest {
     final SimOsdpReader second = SimOsdpReader.builder("rdr-b", 2).build();
 
     OsdpTestPanel panelOn(List<SimOsdpReader> readers) {
-        MemoryLink[] cable = MemoryLink.pair("osdp-test");
-        open.add(cable[0]);
-        open.add(SimOsdpLine.serve("osdp-test", cable[1], readers));
-        return new OsdpTestPanel(cable[0]);
+        MemoryCable cable = MemoryCable.create("osdp-test");
+        open.add(cable.host());
+        open.add(SimOsdpLine.serve("osdp-test", cable.device(), readers));
+        return new OsdpTestPanel(cable.host());
     }
 
     @AfterEach
@@ -108,10 +109,10 @@ class SimOsdpLineTest {
 
     @Test
     void closingTheLineStopsServingButLeavesTheLinkOpen() throws Exception {
-        MemoryLink[] cable = MemoryLink.pair("osdp-close");
-        open.add(cable[0]);
-        SimOsdpLine line = SimOsdpLine.serve("osdp-close", cable[1], List.of(first));
-        OsdpTestPanel panel = new OsdpTestPanel(cable[0]);
+        MemoryCable cable = MemoryCable.create("osdp-close");
+        open.add(cable.host());
+        SimOsdpLine line = SimOsdpLine.serve("osdp-close", cable.device(), List.of(first));
+        OsdpTestPanel panel = new OsdpTestPanel(cable.host());
         reply(panel.send(1, 0x60));
         assertThat(line.framesHandled()).isEqualTo(1);
 
@@ -120,33 +121,33 @@ class SimOsdpLineTest {
 
         assertThat(line.running()).isFalse();
         assertThat(panel.replyTimeout(SHORT).send(1, 0x60)).isInstanceOf(Timeout.class);
-        cable[1].write(new byte[] {1}); // still plugged in
+        cable.device().write(new byte[] {1}); // still plugged in
         assertThat(line.lineId()).isEqualTo("osdp-close");
     }
 
     @Test
     void theLineStopsWhenTheLinkGoesDown() {
-        MemoryLink[] cable = MemoryLink.pair("osdp-down");
-        SimOsdpLine line = SimOsdpLine.serve("osdp-down", cable[1], List.of(first));
+        MemoryCable cable = MemoryCable.create("osdp-down");
+        SimOsdpLine line = SimOsdpLine.serve("osdp-down", cable.device(), List.of(first));
         open.add(line);
 
-        cable[0].close();
+        cable.hangUp();
 
         await().atMost(WAIT).until(() -> !line.running());
     }
 
     @Test
     void readersKeepTheirStateAcrossUnplugAndReplug() {
-        MemoryLink[] cable = MemoryLink.pair("osdp-unplug");
-        SimOsdpLine line = SimOsdpLine.serve("osdp-unplug", cable[1], List.of(first));
-        OsdpTestPanel before = new OsdpTestPanel(cable[0]);
+        MemoryCable cable = MemoryCable.create("osdp-unplug");
+        SimOsdpLine line = SimOsdpLine.serve("osdp-unplug", cable.device(), List.of(first));
+        OsdpTestPanel before = new OsdpTestPanel(cable.host());
         reply(before.send(1, 0x60));
         reply(before.send(1, 0x69, hex("00 00 00 00 00 00 00 00 00 01 01 00 03 00"))); // permanent amber
         first.presentCard("1111");
 
         // unplug: the lead closes the line and its link; replug: a new link and line, same reader objects
         line.close();
-        cable[0].close();
+        cable.hangUp();
         OsdpTestPanel after = panelOn(List.of(first));
 
         assertThat(first.ledColor()).isEqualTo(LedColor.AMBER);
@@ -157,11 +158,11 @@ class SimOsdpLineTest {
 
     @Test
     void aCorruptedCommandIsAnsweredWithNakOneAndCounted() {
-        MemoryLink[] cable = MemoryLink.pair("osdp-nak");
-        open.add(cable[0]);
-        SimOsdpLine line = SimOsdpLine.serve("osdp-nak", cable[1], List.of(first));
+        MemoryCable cable = MemoryCable.create("osdp-nak");
+        open.add(cable.host());
+        SimOsdpLine line = SimOsdpLine.serve("osdp-nak", cable.device(), List.of(first));
         open.add(line);
-        OsdpTestPanel panel = new OsdpTestPanel(cable[0]);
+        OsdpTestPanel panel = new OsdpTestPanel(cable.host());
         reply(panel.send(1, 0x60));
         byte[] frame = panel.frame(1, 1, null, 0x60, new byte[0], null);
         frame[frame.length - 2] ^= 0x10;
@@ -176,11 +177,11 @@ class SimOsdpLineTest {
 
     @Test
     void garbageOnTheLineDoesNotHideTheNextCommand() {
-        MemoryLink[] cable = MemoryLink.pair("osdp-garbage");
-        open.add(cable[0]);
-        SimOsdpLine line = SimOsdpLine.serve("osdp-garbage", cable[1], List.of(first));
+        MemoryCable cable = MemoryCable.create("osdp-garbage");
+        open.add(cable.host());
+        SimOsdpLine line = SimOsdpLine.serve("osdp-garbage", cable.device(), List.of(first));
         open.add(line);
-        OsdpTestPanel panel = new OsdpTestPanel(cable[0]);
+        OsdpTestPanel panel = new OsdpTestPanel(cable.host());
 
         Reply reply = reply(panel.sendRaw(OsdpTestCrypto.join(hex("00 7e 13 ff 00 42 ff"),
                 panel.frame(1, 0, null, 0x61, new byte[] {0}, null))));
@@ -203,13 +204,13 @@ class SimOsdpLineTest {
     @Test
     void refusesTwoReadersOnOneAddress() {
         SimOsdpReader twin = SimOsdpReader.builder("rdr-twin", 1).build();
-        MemoryLink[] cable = MemoryLink.pair("osdp-twin");
-        open.add(cable[0]);
+        MemoryCable cable = MemoryCable.create("osdp-twin");
+        open.add(cable.host());
 
-        assertThatThrownBy(() -> SimOsdpLine.serve("osdp-twin", cable[1], List.of(first, twin)))
+        assertThatThrownBy(() -> SimOsdpLine.serve("osdp-twin", cable.device(), List.of(first, twin)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("address 1");
-        assertThatThrownBy(() -> SimOsdpLine.serve("osdp-none", cable[1], List.of()))
+        assertThatThrownBy(() -> SimOsdpLine.serve("osdp-none", cable.device(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

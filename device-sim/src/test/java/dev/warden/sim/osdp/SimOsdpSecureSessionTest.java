@@ -4,6 +4,7 @@ import static dev.warden.sim.osdp.OsdpTestCrypto.SCBK_D;
 import static dev.warden.sim.osdp.OsdpTestCrypto.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.serial.MemoryCable;
 import dev.warden.sim.osdp.OsdpTestPanel.Answer;
 import dev.warden.sim.osdp.OsdpTestPanel.Handshake;
 import dev.warden.sim.osdp.OsdpTestPanel.Reply;
@@ -28,10 +29,10 @@ class SimOsdpSecureSessionTest {
     final AtomicLong now = new AtomicLong(1_000_000_000L);
 
     OsdpTestPanel panelOn(SimOsdpReader reader) {
-        MemoryLink[] cable = MemoryLink.pair("osdp-sc");
-        open.add(cable[0]);
-        open.add(SimOsdpLine.serve("osdp-sc", cable[1], List.of(reader)));
-        return new OsdpTestPanel(cable[0]);
+        MemoryCable cable = MemoryCable.create("osdp-sc");
+        open.add(cable.host());
+        open.add(SimOsdpLine.serve("osdp-sc", cable.device(), List.of(reader)));
+        return new OsdpTestPanel(cable.host());
     }
 
     @AfterEach

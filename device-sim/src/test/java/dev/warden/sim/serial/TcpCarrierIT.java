@@ -3,7 +3,6 @@ package dev.warden.sim.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.warden.agent.device.DeviceEvents;
 import dev.warden.agent.device.FingerprintScanner.FingerprintResult;
 import dev.warden.agent.fingerprint.FingerprintBus;
 import dev.warden.agent.fingerprint.FingerprintModuleSettings;
@@ -12,6 +11,7 @@ import dev.warden.agent.modbus.ModbusDeviceSettings;
 import dev.warden.agent.osdp.OsdpBus;
 import dev.warden.agent.osdp.OsdpBusSettings;
 import dev.warden.agent.osdp.OsdpReaderSettings;
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.serial.TcpLinks;
 import dev.warden.sim.config.SerialBusSpec;
 import dev.warden.sim.config.SerialDeviceSpec;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +45,7 @@ class TcpCarrierIT {
     @TempDir
     Path dir;
 
-    private final Events events = new Events();
+    private final RecordingDeviceEvents events = new RecordingDeviceEvents();
     private SerialSimulation sim;
     private OsdpBus osdp;
     private FingerprintBus fingerprint;
@@ -119,61 +118,13 @@ class TcpCarrierIT {
     void aCutConnectionIsLinkDownAndTheDeviceComesBackWhenTheServerAcceptsAgain() {
         await().atMost(WAIT).until(() -> events.has("online env-tcp"));
         sim.environmentSensor("env-tcp").orElseThrow().setTemperature(19.0);
-        await().atMost(WAIT).until(() -> events.has("reading env-tcp temperature 19.0"));
+        await().atMost(WAIT).until(() -> events.has("reading env-tcp temperature 19.0 C"));
 
         sim.unplug("modbus-tcp");
         await().atMost(WAIT).until(() -> events.has("offline env-tcp LINK_DOWN"));
-        int onlineBefore = events.count("online env-tcp");
+        long onlineBefore = events.count("online env-tcp");
         sim.replug("modbus-tcp");
 
         await().atMost(WAIT).until(() -> events.count("online env-tcp") > onlineBefore);
-    }
-
-    /** What the drivers report, as lines. */
-    private static final class Events implements DeviceEvents {
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-
-        boolean has(String line) {
-            return lines.contains(line);
-        }
-
-        int count(String line) {
-            return (int) lines.stream().filter(line::equals).count();
-        }
-
-        @Override
-        public void cardRead(String readerId, String bits) {
-            lines.add("card " + readerId + " " + bits);
-        }
-
-        @Override
-        public void keypad(String readerId, String keys) {
-            lines.add("keypad " + readerId + " " + keys);
-        }
-
-        @Override
-        public void input(String deviceId, String input, boolean active) {
-            lines.add("input " + deviceId + " " + input + " " + active);
-        }
-
-        @Override
-        public void reading(String deviceId, String quantity, double value, String unit) {
-            lines.add("reading " + deviceId + " " + quantity + " " + value);
-        }
-
-        @Override
-        public void security(String deviceId, String code) {
-            lines.add("security " + deviceId + " " + code);
-        }
-
-        @Override
-        public void online(String deviceId) {
-            lines.add("online " + deviceId);
-        }
-
-        @Override
-        public void offline(String deviceId, String reason) {
-            lines.add("offline " + deviceId + " " + reason);
-        }
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.warden.agent.device.FingerprintScanner.FingerprintResult;
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.serial.LinkOpener;
+import dev.warden.serial.MemoryCable;
 import dev.warden.serial.SerialLink;
 import java.io.IOException;
 import java.time.Clock;
@@ -40,9 +42,10 @@ class FingerprintBusSafetyTest {
             .enroll(3, "alice-right-index").enroll(7, "bob-left-thumb");
     private final TestFingerprintModule second = new TestFingerprintModule(SECOND_ADDRESS, 0).enroll(1, "erin");
     private final List<TestFingerprintModule> modules = new CopyOnWriteArrayList<>(List.of(module, second));
-    private final MemoryLineOpener memory = new MemoryLineOpener(link -> TestFingerprintModule.serve(link, modules));
-    private final ErrorInjectingOpener opener = new ErrorInjectingOpener(memory);
-    private final RecordingDeviceEvents events = new RecordingDeviceEvents();
+    private final MemoryCable line = MemoryCable.create("fp-1");
+    private final ErrorInjectingOpener opener =
+            new ErrorInjectingOpener(line.hostOpener(link -> TestFingerprintModule.serve(link, modules)));
+    private final RecordingDeviceEvents events = RecordingDeviceEvents.statusOnly("fingerprint");
     private FingerprintBus bus;
 
     @AfterEach
@@ -56,7 +59,7 @@ class FingerprintBusSafetyTest {
     private FingerprintBus start() {
         bus = FingerprintBus.start("fp-1", List.of(new FingerprintModuleSettings("fp-a", ADDRESS, PASSWORD),
                 new FingerprintModuleSettings("fp-b", SECOND_ADDRESS, 0)), opener, events, Clock.systemUTC(), FAST);
-        await().atMost(WAIT).until(() -> events.calls().containsAll(List.of("online fp-a", "online fp-b")));
+        await().atMost(WAIT).until(() -> events.has("online fp-a", "online fp-b"));
         return bus;
     }
 
@@ -194,7 +197,7 @@ class FingerprintBusSafetyTest {
         assertThat(result(enrolling)).isEqualTo(new EnrollResult.Failed(FingerprintBus.BUS_FAILED));
         assertThat(result(deleting)).isFalse();
         assertThat(second.library()).containsKey(1);
-        assertThat(events.calls()).contains("offline fp-a BUS_FAILED", "offline fp-b BUS_FAILED");
+        assertThat(events.lines()).contains("offline fp-a BUS_FAILED", "offline fp-b BUS_FAILED");
 
         // the bus reopens the line and works as before; the modules are free again
         await().atMost(WAIT).until(() -> events.last("fp-a").equals("online fp-a")

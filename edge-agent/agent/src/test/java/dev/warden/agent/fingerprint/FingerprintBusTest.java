@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.warden.agent.device.FingerprintScanner.FingerprintResult;
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.serial.LinkOpener;
+import dev.warden.serial.MemoryCable;
 import dev.warden.serial.SerialLink;
 import java.io.IOException;
 import java.time.Clock;
@@ -34,8 +36,9 @@ class FingerprintBusTest {
     private final TestFingerprintModule module = new TestFingerprintModule(ADDRESS, PASSWORD)
             .enroll(3, "alice-right-index").enroll(7, "bob-left-thumb");
     private final List<TestFingerprintModule> modules = new CopyOnWriteArrayList<>(List.of(module));
-    private final MemoryLineOpener opener = new MemoryLineOpener(link -> TestFingerprintModule.serve(link, modules));
-    private final RecordingDeviceEvents events = new RecordingDeviceEvents();
+    private final MemoryCable line = MemoryCable.create("fp-1");
+    private final LinkOpener opener = line.hostOpener(link -> TestFingerprintModule.serve(link, modules));
+    private final RecordingDeviceEvents events = RecordingDeviceEvents.statusOnly("fingerprint");
     private FingerprintBus bus;
 
     @AfterEach
@@ -73,8 +76,8 @@ class FingerprintBusTest {
     @Test
     void verifiesThePasswordAndGoesOnline() {
         start(fp("fp-a"));
-        await().atMost(WAIT).until(() -> events.calls().contains("online fp-a"));
-        assertThat(events.calls()).containsExactly("online fp-a");
+        await().atMost(WAIT).until(() -> events.has("online fp-a"));
+        assertThat(events.lines()).containsExactly("online fp-a");
     }
 
     @Test
@@ -93,7 +96,7 @@ class FingerprintBusTest {
     @Test
     void noFingerWithinTheWaitIsNoFinger() throws Exception {
         start(fp("fp-a"));
-        await().atMost(WAIT).until(() -> events.calls().contains("online fp-a"));
+        await().atMost(WAIT).until(() -> events.has("online fp-a"));
         int before = module.captures.get();
         assertThat(result(bus.identify("fp-a", Duration.ofMillis(300))))
                 .isEqualTo(new FingerprintResult.NoFinger("NO_FINGER"));
@@ -103,7 +106,7 @@ class FingerprintBusTest {
     @Test
     void aFingerPlacedDuringTheWaitIsRead() throws Exception {
         start(fp("fp-a"));
-        await().atMost(WAIT).until(() -> events.calls().contains("online fp-a"));
+        await().atMost(WAIT).until(() -> events.has("online fp-a"));
         int before = module.noFingerAnswers.get();
         CompletionStage<FingerprintResult> pending = bus.identify("fp-a", Duration.ofSeconds(5));
         await().atMost(WAIT).until(() -> module.noFingerAnswers.get() > before + 2);
@@ -115,7 +118,7 @@ class FingerprintBusTest {
     @Test
     void enrolsWithTwoCapturesAndALiftThenIdentifiesTheNewFinger() throws Exception {
         start(fp("fp-a"));
-        await().atMost(WAIT).until(() -> events.calls().contains("online fp-a"));
+        await().atMost(WAIT).until(() -> events.has("online fp-a"));
         module.placeFinger("carol-right-ring");
         int capturesBefore = module.captures.get();
         CompletionStage<EnrollResult> enrolling = bus.enroll("fp-a", 12, Duration.ofSeconds(5));
@@ -143,7 +146,7 @@ class FingerprintBusTest {
     @Test
     void enrolWithTwoDifferentFingersIsAMismatch() throws Exception {
         start(fp("fp-a"));
-        await().atMost(WAIT).until(() -> events.calls().contains("online fp-a"));
+        await().atMost(WAIT).until(() -> events.has("online fp-a"));
         module.placeFinger("carol-right-ring");
         int capturesBefore = module.captures.get();
         CompletionStage<EnrollResult> enrolling = bus.enroll("fp-a", 12, Duration.ofSeconds(5));
@@ -183,7 +186,7 @@ class FingerprintBusTest {
     @Test
     void aWrongPasswordIsOfflineBadPasswordAndOperationsFail() throws Exception {
         start(new FingerprintModuleSettings("fp-a", ADDRESS, 0x9999));
-        await().atMost(WAIT).until(() -> events.calls().contains("offline fp-a BAD_PASSWORD"));
+        await().atMost(WAIT).until(() -> events.has("offline fp-a BAD_PASSWORD"));
         module.placeFinger("alice-right-index");
         assertThat(result(bus.identify("fp-a", Duration.ofSeconds(1))))
                 .isEqualTo(new FingerprintResult.Failed("BAD_PASSWORD"));
@@ -193,20 +196,20 @@ class FingerprintBusTest {
         int captures = module.captures.get();
         int checks = module.passwordChecks.get();
         await().atMost(WAIT).until(() -> module.passwordChecks.get() > checks + 2);
-        assertThat(events.calls()).containsExactly("offline fp-a BAD_PASSWORD");
+        assertThat(events.lines()).containsExactly("offline fp-a BAD_PASSWORD");
         assertThat(module.captures.get()).isEqualTo(captures);
     }
 
     @Test
     void aSilentModuleGoesOfflineNoReplyAndComesBack() throws Exception {
         start(fp("fp-a"));
-        await().atMost(WAIT).until(() -> events.calls().contains("online fp-a"));
+        await().atMost(WAIT).until(() -> events.has("online fp-a"));
         module.silent = true;
         await().atMost(WAIT).until(() -> events.last("fp-a").equals("offline fp-a NO_REPLY"));
         assertThat(result(bus.identify("fp-a", Duration.ofMillis(100)))).isEqualTo(new FingerprintResult.Failed("NO_REPLY"));
         module.silent = false;
         await().atMost(WAIT).until(() -> events.last("fp-a").equals("online fp-a"));
-        assertThat(events.calls()).containsExactly("online fp-a", "offline fp-a NO_REPLY", "online fp-a");
+        assertThat(events.lines()).containsExactly("online fp-a", "offline fp-a NO_REPLY", "online fp-a");
     }
 
     @Test
@@ -215,32 +218,32 @@ class FingerprintBusTest {
         start(fp("fp-a"));
         assertThat(identifyPlacing(module, "fp-a", "alice-right-index")).isInstanceOf(FingerprintResult.Match.class);
         assertThat(bus.rejectedFrames()).isPositive();
-        assertThat(events.calls()).containsExactly("online fp-a");
+        assertThat(events.lines()).containsExactly("online fp-a");
     }
 
     @Test
     void unplugIsOfflineLinkDownAndReplugRecovers() throws Exception {
         start(fp("fp-a"));
-        await().atMost(WAIT).until(() -> events.calls().contains("online fp-a"));
-        opener.unplug();
+        await().atMost(WAIT).until(() -> events.has("online fp-a"));
+        line.hangUp();
         await().atMost(WAIT).until(() -> events.last("fp-a").equals("offline fp-a LINK_DOWN"));
         assertThat(result(bus.identify("fp-a", Duration.ofSeconds(1)))).isEqualTo(new FingerprintResult.Failed("LINK_DOWN"));
-        int opens = opener.opens();
-        opener.plug();
+        int opens = line.opens();
+        line.replug();
         await().atMost(WAIT).until(() -> events.last("fp-a").equals("online fp-a"));
-        assertThat(opener.opens()).isEqualTo(opens + 1);
+        assertThat(line.opens()).isEqualTo(opens + 1);
         assertThat(identifyPlacing(module, "fp-a", "alice-right-index")).isInstanceOf(FingerprintResult.Match.class);
-        assertThat(events.calls()).containsExactly("online fp-a", "offline fp-a LINK_DOWN", "online fp-a");
+        assertThat(events.lines()).containsExactly("online fp-a", "offline fp-a LINK_DOWN", "online fp-a");
     }
 
     @Test
     void aLinkThatDropsDuringAnIdentifyFailsItWithLinkDown() throws Exception {
         start(fp("fp-a"));
-        await().atMost(WAIT).until(() -> events.calls().contains("online fp-a"));
+        await().atMost(WAIT).until(() -> events.has("online fp-a"));
         int before = module.noFingerAnswers.get();
         CompletionStage<FingerprintResult> pending = bus.identify("fp-a", Duration.ofSeconds(5));
         await().atMost(WAIT).until(() -> module.noFingerAnswers.get() > before);
-        opener.unplug();
+        line.hangUp();
         assertThat(result(pending)).isEqualTo(new FingerprintResult.Failed("LINK_DOWN"));
     }
 
@@ -249,7 +252,7 @@ class FingerprintBusTest {
         TestFingerprintModule second = new TestFingerprintModule(0x0000_0002L, 0).enroll(1, "erin");
         modules.add(second);
         start(fp("fp-a"), new FingerprintModuleSettings("fp-b", 0x0000_0002L, 0));
-        await().atMost(WAIT).until(() -> events.calls().containsAll(List.of("online fp-a", "online fp-b")));
+        await().atMost(WAIT).until(() -> events.has("online fp-a", "online fp-b"));
         assertThat(identifyPlacing(second, "fp-b", "erin"))
                 .isEqualTo(new FingerprintResult.Match(1, TestFingerprintModule.scoreOf("erin")));
         assertThat(identifyPlacing(module, "fp-a", "erin")).isEqualTo(new FingerprintResult.NoMatch());
@@ -269,7 +272,7 @@ class FingerprintBusTest {
     @Test
     void closeCompletesAnOperationInProgress() throws Exception {
         start(fp("fp-a"));
-        await().atMost(WAIT).until(() -> events.calls().contains("online fp-a"));
+        await().atMost(WAIT).until(() -> events.has("online fp-a"));
         CompletionStage<FingerprintResult> pending = bus.identify("fp-a", Duration.ofSeconds(30));
         await().atMost(WAIT).until(() -> module.captures.get() > 0);
         bus.close();
@@ -282,7 +285,7 @@ class FingerprintBusTest {
                 Clock.systemUTC(), FAST)).hasMessageContaining("listed twice");
         assertThatThrownBy(() -> FingerprintBus.start("fp-1", List.of(fp("fp-a"), fp("fp-b")), opener, events,
                 Clock.systemUTC(), FAST)).hasMessageContaining("two modules at address 0xffffffff");
-        assertThat(opener.opens()).isZero();
+        assertThat(line.opens()).isZero();
     }
 
     @Test
@@ -304,7 +307,7 @@ class FingerprintBusTest {
         };
         bus = FingerprintBus.start("fp-1", List.of(fp("fp-a")), flaky, events, Clock.systemUTC(), FAST);
         await().atMost(WAIT).until(() -> events.last("fp-a").equals("online fp-a"));
-        assertThat(events.calls()).containsExactly("offline fp-a LINK_DOWN", "online fp-a");
+        assertThat(events.lines()).containsExactly("offline fp-a LINK_DOWN", "online fp-a");
         assertThat(attempts.get()).isEqualTo(2);
     }
 }

@@ -3,6 +3,8 @@ package dev.warden.agent.modbus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
+import dev.warden.serial.MemoryCable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +30,7 @@ class ModbusBusTest {
             .withLinkBackoff(Duration.ofMillis(20), Duration.ofMillis(100));
 
     private final TestSlave slave = new TestSlave();
-    private final MemoryLine line = new MemoryLine(slave::serve);
+    private final MemoryCable line = MemoryCable.create("bus-1");
     private final RecordingDeviceEvents events = new RecordingDeviceEvents();
     private final List<ModbusBus> buses = new ArrayList<>();
 
@@ -44,7 +46,7 @@ class ModbusBusTest {
     }
 
     private ModbusBus start(Clock clock, ModbusDeviceSettings... devices) {
-        ModbusBus bus = ModbusBus.start("bus-1", List.of(devices), line.opener(), events, clock, FAST);
+        ModbusBus bus = ModbusBus.start("bus-1", List.of(devices), line.hostOpener(slave::serve), events, clock, FAST);
         buses.add(bus);
         return bus;
     }
@@ -74,7 +76,7 @@ class ModbusBusTest {
         slave.unit(1).inputRegisters[0] = 44;
         await().atMost(WAIT).until(() -> events.count("input gate-1 passage true") == 3);
         slave.unit(1).discreteInputs[0] = true;
-        await().atMost(WAIT).until(() -> events.lines.contains("input gate-1 contact true"));
+        await().atMost(WAIT).until(() -> events.has("input gate-1 contact true"));
         int polls = slave.requests.size();
         await().atMost(WAIT).until(() -> slave.requests.size() > polls + 20);
         assertThat(events.count("input gate-1 passage true")).isEqualTo(3);
@@ -86,7 +88,7 @@ class ModbusBusTest {
     void passageCounterWrapsAroundAt65536() {
         slave.unit(1).inputRegisters[0] = 65_534;
         start(gate());
-        await().atMost(WAIT).until(() -> events.lines.contains("online gate-1"));
+        await().atMost(WAIT).until(() -> events.has("online gate-1"));
         int polls = slave.requests.size();
         await().atMost(WAIT).until(() -> slave.requests.size() > polls + 3);
 
@@ -101,7 +103,7 @@ class ModbusBusTest {
     void counterJumpIsTakenAsAResetNotAsThousandsOfPassages() {
         slave.unit(1).inputRegisters[0] = 30;
         start(gate());
-        await().atMost(WAIT).until(() -> events.lines.contains("online gate-1"));
+        await().atMost(WAIT).until(() -> events.has("online gate-1"));
         slave.unit(1).inputRegisters[0] = 0; // device restarted: 65506 "increments"
         int polls = slave.requests.size();
         await().atMost(WAIT).until(() -> slave.requests.size() > polls + 10);
@@ -117,7 +119,7 @@ class ModbusBusTest {
         unit.inputRegisters[1] = 450;    // 45.0 %
         start(clock, env());
 
-        await().atMost(WAIT).until(() -> events.lines.contains("reading env-1 humidity 45.0 %"));
+        await().atMost(WAIT).until(() -> events.has("reading env-1 humidity 45.0 %"));
         // tables are read in order: discrete inputs, then input registers
         assertThat(events.of("env-1")).startsWith("online env-1", "input env-1 leak false", "input env-1 smoke false",
                 "reading env-1 temperature -20.0 C", "reading env-1 humidity 45.0 %");
@@ -126,7 +128,7 @@ class ModbusBusTest {
         assertThat(events.count("reading env-1 temperature -20.0 C")).isEqualTo(1);
 
         unit.inputRegisters[0] = 235;
-        await().atMost(WAIT).until(() -> events.lines.contains("reading env-1 temperature 23.5 C"));
+        await().atMost(WAIT).until(() -> events.has("reading env-1 temperature 23.5 C"));
         assertThat(events.count("reading env-1 humidity 45.0 %")).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(61));
@@ -135,13 +137,13 @@ class ModbusBusTest {
 
         unit.discreteInputs[0] = true;
         unit.discreteInputs[1] = true;
-        await().atMost(WAIT).until(() -> events.lines.containsAll(List.of("input env-1 leak true", "input env-1 smoke true")));
+        await().atMost(WAIT).until(() -> events.has("input env-1 leak true", "input env-1 smoke true"));
     }
 
     @Test
     void pulseSwitchesThePermitCoilOnThenOffAfterTheDuration() {
         start(gate());
-        await().atMost(WAIT).until(() -> events.lines.contains("online gate-1"));
+        await().atMost(WAIT).until(() -> events.has("online gate-1"));
         ModbusBus bus = buses.getFirst();
 
         long before = System.nanoTime();
@@ -158,7 +160,7 @@ class ModbusBusTest {
     @Test
     void releaseSwitchesThePermitCoilOffAtOnce() {
         ModbusBus bus = start(gate());
-        await().atMost(WAIT).until(() -> events.lines.contains("online gate-1"));
+        await().atMost(WAIT).until(() -> events.has("online gate-1"));
         bus.pulse("gate-1", Duration.ofMinutes(5));
         await().atMost(WAIT).until(() -> slave.unit(1).coils[0]);
         bus.release("gate-1");
@@ -169,7 +171,7 @@ class ModbusBusTest {
     @Test
     void pulseForAnUnknownRelayOrADeviceWithoutPermitIsCountedAndIgnored() {
         ModbusBus bus = start(gate(), env());
-        await().atMost(WAIT).until(() -> events.lines.containsAll(List.of("online gate-1", "online env-1")));
+        await().atMost(WAIT).until(() -> events.has("online gate-1", "online env-1"));
         assertThat(bus.controls("gate-1")).isTrue();
         assertThat(bus.controls("env-1")).isFalse();
         bus.pulse("no-such-gate", Duration.ofSeconds(1));
@@ -187,29 +189,29 @@ class ModbusBusTest {
                 List.of(new ModbusPoint("power", ModbusTable.HOLDING_REGISTER, 40, 1, "W", false, false)));
         ModbusBus bus = start(wrongMap);
 
-        await().atMost(WAIT).until(() -> events.lines.contains("offline meter-1 EXCEPTION_ILLEGAL_DATA_ADDRESS"));
+        await().atMost(WAIT).until(() -> events.has("offline meter-1 EXCEPTION_ILLEGAL_DATA_ADDRESS"));
         ModbusBus.Counters counters = bus.counters();
         assertThat(counters.exceptions()).isGreaterThanOrEqualTo(3);
         assertThat(counters.timeouts()).isZero();
         // every refused request was sent once: no retries for an exception (one may be in flight at the snapshot)
         assertThat(counters.requests() - counters.exceptions()).isBetween(0L, 1L);
-        assertThat(events.lines).doesNotContain("online meter-1").noneMatch(l -> l.startsWith("reading meter-1"));
+        assertThat(events.lines()).doesNotContain("online meter-1").noneMatch(l -> l.startsWith("reading meter-1"));
     }
 
     @Test
     void silentDeviceGoesOfflineWithoutStoppingTheOthersAndComesBack() {
         ModbusBus bus = start(gate(), env());
-        await().atMost(WAIT).until(() -> events.lines.containsAll(List.of("online gate-1", "online env-1")));
+        await().atMost(WAIT).until(() -> events.has("online gate-1", "online env-1"));
 
         slave.unit(1).behaviour = TestSlave.Behaviour.SILENT;
-        await().atMost(WAIT).until(() -> events.lines.contains("offline gate-1 NO_REPLY"));
+        await().atMost(WAIT).until(() -> events.has("offline gate-1 NO_REPLY"));
         assertThat(bus.counters().timeouts()).isGreaterThanOrEqualTo(3);
         slave.unit(2).inputRegisters[1] = 321;
-        await().atMost(WAIT).until(() -> events.lines.contains("reading env-1 humidity 32.1 %"));
+        await().atMost(WAIT).until(() -> events.has("reading env-1 humidity 32.1 %"));
 
         slave.unit(1).behaviour = TestSlave.Behaviour.ANSWER;
         await().atMost(WAIT).until(() -> events.count("online gate-1") == 2);
-        assertThat(events.lines).doesNotContain("offline env-1 NO_REPLY");
+        assertThat(events.lines()).doesNotContain("offline env-1 NO_REPLY");
     }
 
     @Test
@@ -217,21 +219,21 @@ class ModbusBusTest {
         slave.unit(2).inputRegisters[0] = 999;
         slave.unit(2).behaviour = TestSlave.Behaviour.BAD_CRC;
         ModbusBus bus = start(env());
-        await().atMost(WAIT).until(() -> events.lines.contains("offline env-1 BAD_REPLY"));
+        await().atMost(WAIT).until(() -> events.has("offline env-1 BAD_REPLY"));
         assertThat(bus.counters().badReplies()).isGreaterThanOrEqualTo(3);
-        assertThat(events.lines).containsExactly("offline env-1 BAD_REPLY");
+        assertThat(events.lines()).containsExactly("offline env-1 BAD_REPLY");
 
         slave.unit(2).behaviour = TestSlave.Behaviour.ANSWER;
-        await().atMost(WAIT).until(() -> events.lines.contains("reading env-1 temperature 99.9 C"));
+        await().atMost(WAIT).until(() -> events.has("reading env-1 temperature 99.9 C"));
     }
 
     @Test
     void unplugReportsLinkDownForEveryDeviceAndReplugRecovers() {
         ModbusBus bus = start(gate(), env());
-        await().atMost(WAIT).until(() -> events.lines.containsAll(List.of("online gate-1", "online env-1")));
+        await().atMost(WAIT).until(() -> events.has("online gate-1", "online env-1"));
 
-        line.unplug();
-        await().atMost(WAIT).until(() -> events.lines.containsAll(List.of("offline gate-1 LINK_DOWN", "offline env-1 LINK_DOWN")));
+        line.hangUp();
+        await().atMost(WAIT).until(() -> events.has("offline gate-1 LINK_DOWN", "offline env-1 LINK_DOWN"));
         // a pulse while the line is down is queued, never blocks
         bus.pulse("gate-1", Duration.ofMillis(1));
         int writes = slave.unit(1).permitWrites.size();
@@ -249,18 +251,18 @@ class ModbusBusTest {
 
     @Test
     void lineThatCannotBeOpenedReportsLinkDownAndIsRetried() {
-        line.unplug();
+        line.hangUp();
         start(gate());
-        await().atMost(WAIT).until(() -> events.lines.contains("offline gate-1 LINK_DOWN"));
+        await().atMost(WAIT).until(() -> events.has("offline gate-1 LINK_DOWN"));
         line.replug();
-        await().atMost(WAIT).until(() -> events.lines.contains("online gate-1"));
+        await().atMost(WAIT).until(() -> events.has("online gate-1"));
         assertThat(events.count("offline gate-1 LINK_DOWN")).isEqualTo(1);
     }
 
     @Test
     void closeSwitchesAnActivePermitOffAndStopsTheThread() {
         ModbusBus bus = start(gate());
-        await().atMost(WAIT).until(() -> events.lines.contains("online gate-1"));
+        await().atMost(WAIT).until(() -> events.has("online gate-1"));
         bus.pulse("gate-1", Duration.ofMinutes(1));
         await().atMost(WAIT).until(() -> slave.unit(1).coils[0]);
         bus.close();

@@ -7,9 +7,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.codec.modbus.ExceptionCode;
 import dev.warden.codec.modbus.ModbusRequest;
 import dev.warden.serial.LinkOpener;
+import dev.warden.serial.MemoryCable;
 import dev.warden.serial.SerialLink;
 import java.io.IOException;
 import java.time.Clock;
@@ -40,8 +42,8 @@ class ModbusPermitTest {
 
     private final TestSlave slave = new TestSlave();
     private final TestSlave.Unit gate = slave.unit(1);
-    private final MemoryLine line = new MemoryLine(slave::serve);
-    private final ErrorInjectingOpener opener = new ErrorInjectingOpener(line.opener());
+    private final MemoryCable line = MemoryCable.create("bus-1");
+    private final ErrorInjectingOpener opener = new ErrorInjectingOpener(line.hostOpener(slave::serve));
     private final RecordingDeviceEvents events = new RecordingDeviceEvents();
     private final ModbusBusTest.MutableClock clock = new ModbusBusTest.MutableClock();
     private final List<ModbusBus> buses = new ArrayList<>();
@@ -57,7 +59,7 @@ class ModbusPermitTest {
         ModbusBus bus = ModbusBus.start("bus-1", List.of(ModbusDeviceSettings.turnstile("gate-1", 1, Duration.ofMillis(20))),
                 opener, events, busClock, FAST);
         buses.add(bus);
-        await().atMost(WAIT).until(() -> events.lines.contains("online gate-1") && slave.coilReads(1) >= 1);
+        await().atMost(WAIT).until(() -> events.has("online gate-1") && slave.coilReads(1) >= 1);
         return bus;
     }
 
@@ -82,7 +84,7 @@ class ModbusPermitTest {
 
         await().atMost(Duration.ofSeconds(3)).until(() -> !gate.coils[0]);
         assertThat(gate.permitWrites).endsWith(true, false);
-        assertThat(events.lines).doesNotContain(STUCK);
+        assertThat(events.lines()).doesNotContain(STUCK);
     }
 
     @Test
@@ -94,7 +96,7 @@ class ModbusPermitTest {
 
         await().atMost(WAIT).until(() -> !gate.coils[0]);
         assertThat(gate.offAttempts.size()).isGreaterThanOrEqualTo(6);
-        assertThat(events.lines).doesNotContain(STUCK);
+        assertThat(events.lines()).doesNotContain(STUCK);
     }
 
     @Test
@@ -104,7 +106,7 @@ class ModbusPermitTest {
         bus.pulse("gate-1", Duration.ofMillis(100));
         awaitPermitOn();
         awaitMoreOffAttempts(4);
-        assertThat(events.lines).as("not yet 5 s").doesNotContain(STUCK);
+        assertThat(events.lines()).as("not yet 5 s").doesNotContain(STUCK);
         // the retries are spaced, the bus does not hammer the device
         List<Long> at = List.copyOf(gate.offAttempts);
         for (int i = at.size() - 3; i < at.size(); i++) {
@@ -112,7 +114,7 @@ class ModbusPermitTest {
         }
 
         clock.advance(Duration.ofSeconds(5));
-        await().atMost(WAIT).until(() -> events.lines.contains(STUCK));
+        await().atMost(WAIT).until(() -> events.has(STUCK));
         awaitMoreOffAttempts(2);
         clock.advance(Duration.ofSeconds(30));
         awaitMoreOffAttempts(2);
@@ -132,7 +134,7 @@ class ModbusPermitTest {
         bus.pulse("gate-1", Duration.ofMillis(100));
         awaitPermitOn();
 
-        await().atMost(Duration.ofSeconds(3)).until(() -> events.lines.contains(STUCK));
+        await().atMost(Duration.ofSeconds(3)).until(() -> events.has(STUCK));
         awaitMoreOffAttempts(3);
         assertThat(events.count(STUCK)).isEqualTo(1);
 
@@ -151,7 +153,7 @@ class ModbusPermitTest {
         assertThat(slave.coilReads(1)).as("each acknowledged OFF is read back").isGreaterThan(reads);
 
         clock.advance(Duration.ofSeconds(5));
-        await().atMost(WAIT).until(() -> events.lines.contains(STUCK));
+        await().atMost(WAIT).until(() -> events.has(STUCK));
 
         gate.offIgnored = false;
         await().atMost(WAIT).until(() -> !gate.coils[0]);
@@ -184,7 +186,7 @@ class ModbusPermitTest {
         await().atMost(WAIT).until(() -> slave.requests.size() > polls + 20);
         assertThat(gate.permitWrites).endsWith(true, false);
         assertThat(gate.permitWrites.stream().filter(on -> on).count()).isEqualTo(1);
-        assertThat(events.lines).doesNotContain(STUCK);
+        assertThat(events.lines()).doesNotContain(STUCK);
     }
 
     @Test
@@ -199,7 +201,7 @@ class ModbusPermitTest {
         await().atMost(WAIT).until(() -> !gate.coils[0]);
 
         assertThat(slave.coilReads(1)).isEqualTo(1);
-        assertThat(events.lines).doesNotContain(STUCK);
+        assertThat(events.lines()).doesNotContain(STUCK);
     }
 
     @Test
@@ -219,7 +221,7 @@ class ModbusPermitTest {
 
         await().atMost(WAIT).until(() -> !gate.coils[0]);
         await().atMost(WAIT).until(() -> events.count("online gate-1") == 2);
-        assertThat(events.lines).contains("offline gate-1 LINK_DOWN").doesNotContain(STUCK);
+        assertThat(events.lines()).contains("offline gate-1 LINK_DOWN").doesNotContain(STUCK);
     }
 
     @Test
@@ -254,8 +256,8 @@ class ModbusPermitTest {
         ModbusBus bus = startGate(Clock.systemUTC());
         bus.pulse("gate-1", Duration.ofMinutes(1));
         awaitPermitOn();
-        line.unplug();
-        await().atMost(WAIT).until(() -> events.lines.contains("offline gate-1 LINK_DOWN"));
+        line.hangUp();
+        await().atMost(WAIT).until(() -> events.has("offline gate-1 LINK_DOWN"));
 
         List<ILoggingEvent> logged = capturingWarnings(bus::close);
 

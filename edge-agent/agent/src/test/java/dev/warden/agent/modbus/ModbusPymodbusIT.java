@@ -3,6 +3,7 @@ package dev.warden.agent.modbus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.serial.LinkOpener;
 import dev.warden.serial.PtyPair;
 import dev.warden.serial.SerialLink;
@@ -77,23 +78,23 @@ class ModbusPymodbusIT {
         startBus(ModbusDeviceSettings.turnstile("gate-1", 1, Duration.ofMillis(50)),
                 ModbusDeviceSettings.environment("env-1", 2, Duration.ofMillis(100)));
 
-        await().atMost(WAIT).until(() -> events.lines.containsAll(List.of(
+        await().atMost(WAIT).until(() -> events.has(
                 "online gate-1", "input gate-1 contact true", "input gate-1 tamper false",
                 "online env-1", "reading env-1 temperature -20.0 C", "reading env-1 humidity 45.0 %",
-                "input env-1 leak false", "input env-1 smoke true")));
+                "input env-1 leak false", "input env-1 smoke true"));
 
         server.set(1, "ir", 0, 9);
         await().atMost(WAIT).until(() -> events.count("input gate-1 passage true") == 2);
         server.set(2, "ir", 0, 235);
-        await().atMost(WAIT).until(() -> events.lines.contains("reading env-1 temperature 23.5 C"));
+        await().atMost(WAIT).until(() -> events.has("reading env-1 temperature 23.5 C"));
         server.set(1, "di", 1, 1);
-        await().atMost(WAIT).until(() -> events.lines.contains("input gate-1 tamper true"));
+        await().atMost(WAIT).until(() -> events.has("input gate-1 tamper true"));
 
         bus.pulse("gate-1", Duration.ofMillis(1500));
         await().atMost(WAIT).until(() -> server.get(1, "co", 0) == 1);
         await().atMost(WAIT).until(() -> server.get(1, "co", 0) == 0);
 
-        assertThat(events.lines).noneMatch(l -> l.startsWith("offline"));
+        assertThat(events.lines()).noneMatch(l -> l.startsWith("offline"));
         assertThat(bus.counters().badReplies()).isZero();
         assertThat(bus.counters().exceptions()).isZero();
     }
@@ -105,12 +106,12 @@ class ModbusPymodbusIT {
         ModbusDeviceSettings missingUnit = ModbusDeviceSettings.environment("env-9", 9, Duration.ofMillis(50));
         startBus(wrongMap, missingUnit);
 
-        await().atMost(WAIT).until(() -> events.lines.contains("offline meter-1 EXCEPTION_ILLEGAL_DATA_ADDRESS"));
+        await().atMost(WAIT).until(() -> events.has("offline meter-1 EXCEPTION_ILLEGAL_DATA_ADDRESS"));
         // a unit pymodbus does not serve stays silent, as on a real multi-drop line
-        await().atMost(WAIT).until(() -> events.lines.contains("offline env-9 NO_REPLY"));
+        await().atMost(WAIT).until(() -> events.has("offline env-9 NO_REPLY"));
         assertThat(bus.counters().exceptions()).isGreaterThanOrEqualTo(3);
         assertThat(bus.counters().timeouts()).isGreaterThanOrEqualTo(3);
         assertThat(bus.counters().badReplies()).isZero();
-        assertThat(events.lines).doesNotContain("online meter-1", "online env-9");
+        assertThat(events.lines()).doesNotContain("online meter-1", "online env-9");
     }
 }

@@ -3,6 +3,8 @@ package dev.warden.agent.osdp;
 import dev.warden.codec.osdp.OsdpFrame;
 import dev.warden.codec.osdp.OsdpFrameReader;
 import dev.warden.codec.osdp.OsdpReadResult;
+import dev.warden.serial.LinkOpener;
+import dev.warden.serial.MemoryCable;
 import dev.warden.serial.SerialLink;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,6 +28,15 @@ final class FakeReaderBus implements AutoCloseable {
         this.thread = new Thread(this::run, "fake-pd-" + link.describe());
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /**
+     * An opener of {@code line}'s host end with {@code readers} answering on the device end of every connection it
+     * opens (a re-open after an error or a {@link MemoryCable#replug()} finds them there again).
+     */
+    static LinkOpener on(MemoryCable line, FakeReader... readers) {
+        List<FakeReader> all = List.of(readers);
+        return line.hostOpener(device -> new FakeReaderBus(device, all));
     }
 
     private void run() {

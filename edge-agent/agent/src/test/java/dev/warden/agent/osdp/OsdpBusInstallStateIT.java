@@ -5,7 +5,9 @@ import static dev.warden.agent.osdp.OsdpTestBus.KEY_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.codec.osdp.OsdpCommand;
+import dev.warden.serial.MemoryCable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +39,11 @@ class OsdpBusInstallStateIT {
         OsdpBusSettings settings = new OsdpBusSettings("osdp-1", true,
                 List.of(new OsdpReaderSettings("rdr-s", 0x31, true)));
         RecordingDeviceEvents events = new RecordingDeviceEvents();
-        try (FakeLine line = new FakeLine(reader);
-                OsdpBus bus = OsdpBus.start(settings, line, events, new OsdpTestBus.Keys().with("rdr-s", KEY_A),
+        try (MemoryCable line = MemoryCable.create("osdp-1");
+                OsdpBus bus = OsdpBus.start(settings, FakeReaderBus.on(line, reader), events,
+                        new OsdpTestBus.Keys().with("rdr-s", KEY_A),
                         Clock.systemUTC(), FAST, dataDir)) {
-            await().atMost(WITHIN).until(() -> events.log.contains("online rdr-s"));
+            await().atMost(WITHIN).until(() -> events.has("online rdr-s"));
             assertThat(reader.keySets.get()).isEqualTo(1);
         }
         Path file = dataDir.resolve("osdp-osdp-1-keyed.txt");
@@ -51,15 +54,16 @@ class OsdpBusInstallStateIT {
         // the agent restarts; meanwhile the device on that address was replaced by a factory-fresh one (or a rogue)
         reader.scbk.set(null);
         RecordingDeviceEvents after = new RecordingDeviceEvents();
-        try (FakeLine line = new FakeLine(reader);
-                OsdpBus bus = OsdpBus.start(settings, line, after, new OsdpTestBus.Keys().with("rdr-s", KEY_A),
+        try (MemoryCable line = MemoryCable.create("osdp-1");
+                OsdpBus bus = OsdpBus.start(settings, FakeReaderBus.on(line, reader), after,
+                        new OsdpTestBus.Keys().with("rdr-s", KEY_A),
                         Clock.systemUTC(), dataDir)) {
-            await().atMost(WITHIN).until(() -> after.log.contains("offline rdr-s SCBK_D_REFUSED"));
+            await().atMost(WITHIN).until(() -> after.has("offline rdr-s SCBK_D_REFUSED"));
             assertThat(bus.counters()).containsKey("scbk_d_refused_keyed");
         }
         assertThat(reader.defaultKeySessions.get()).isEqualTo(1);
         assertThat(reader.keySets.get()).isEqualTo(1);
-        assertThat(after.log).doesNotContain("security rdr-s INSTALL_KEY_USED", "online rdr-s");
+        assertThat(after.lines()).doesNotContain("security rdr-s INSTALL_KEY_USED", "online rdr-s");
         assertThat(reader.wireFrames).filteredOn(f -> f.code() == OsdpCommand.KEYSET).hasSize(1);
     }
 
@@ -69,15 +73,16 @@ class OsdpBusInstallStateIT {
         OsdpBusSettings settings = new OsdpBusSettings("osdp-2", true,
                 List.of(new OsdpReaderSettings("rdr-m", 0x32, true)));
         RecordingDeviceEvents events = new RecordingDeviceEvents();
-        try (FakeLine line = new FakeLine(reader);
-                OsdpBus bus = OsdpBus.start(settings, line, events, new OsdpTestBus.Keys().with("rdr-m", KEY_A),
+        try (MemoryCable line = MemoryCable.create("osdp-1");
+                OsdpBus bus = OsdpBus.start(settings, FakeReaderBus.on(line, reader), events,
+                        new OsdpTestBus.Keys().with("rdr-m", KEY_A),
                         Clock.systemUTC())) {
-            await().atMost(WITHIN).until(() -> events.log.contains("online rdr-m"));
+            await().atMost(WITHIN).until(() -> events.has("online rdr-m"));
             // while this bus runs, a reset reader is refused
             reader.scbk.set(null);
-            line.unplug();
-            line.plug();
-            await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-m SCBK_D_REFUSED"));
+            line.hangUp();
+            line.replug();
+            await().atMost(WITHIN).until(() -> events.has("offline rdr-m SCBK_D_REFUSED"));
         }
         try (var listing = Files.list(dataDir)) {
             assertThat(listing.toList()).isEmpty();

@@ -8,7 +8,9 @@ import static dev.warden.agent.osdp.OsdpTestBus.KEY_B;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.codec.osdp.OsdpCommand;
+import dev.warden.serial.MemoryCable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ class OsdpBusKeysAndReleasesTest {
 
     private final RecordingDeviceEvents events = new RecordingDeviceEvents();
     private final CountDownLatch keyAnswer = new CountDownLatch(1);
-    private FakeLine line;
+    private MemoryCable line;
     private OsdpBus bus;
 
     @AfterEach
@@ -67,28 +69,29 @@ class OsdpBusKeysAndReleasesTest {
             }
             return Optional.of(KEY_B.clone());
         };
-        line = new FakeLine(first, second);
-        bus = OsdpTestBus.start(line, events, slowForTheFirst, true, FAST, new OsdpReaderSettings("rdr-1", 0x41, false),
+        line = MemoryCable.create("osdp-test");
+        bus = OsdpTestBus.start(FakeReaderBus.on(line, first, second), events, slowForTheFirst, true, FAST,
+                new OsdpReaderSettings("rdr-1", 0x41, false),
                 new OsdpReaderSettings("rdr-2", 0x42, false));
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-2"));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-2"));
         second.cards.add(CARD_OTHER);
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-2 " + CARD_OTHER));
-        assertThat(events.log).doesNotContain("online rdr-1");
+        await().atMost(WITHIN).until(() -> events.has("card rdr-2 " + CARD_OTHER));
+        assertThat(events.lines()).doesNotContain("online rdr-1");
         assertThat(events.startingWith("offline rdr-2")).isEmpty();
 
         // the controller answers at last: the first reader comes online on a later attempt
         keyAnswer.countDown();
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-1"));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-1"));
         first.cards.add(CARD_1234);
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-1 " + CARD_1234));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-1 " + CARD_1234));
     }
 
     private FakeReader startPlainWithLock() {
         FakeReader reader = new FakeReader(0x22, null, false);
-        line = new FakeLine(reader);
-        bus = OsdpTestBus.start(line, events, new OsdpTestBus.Keys(), false, SHORT_TTL,
+        line = MemoryCable.create("osdp-test");
+        bus = OsdpTestBus.start(FakeReaderBus.on(line, reader), events, new OsdpTestBus.Keys(), false, SHORT_TTL,
                 new OsdpReaderSettings("rdr-a", 0x22, false, Map.of("lock-a", 0, "lock-b", 1)));
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-a"));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-a"));
         return reader;
     }
 

@@ -5,6 +5,8 @@ import static dev.warden.agent.osdp.OsdpTestBus.FAST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
+import dev.warden.serial.MemoryCable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +24,7 @@ class OsdpBusLinkTest {
 
     private final RecordingDeviceEvents events = new RecordingDeviceEvents();
     private final FakeReader reader = new FakeReader(0x01, OsdpTestBus.KEY_A, false);
-    private final FakeLine line = new FakeLine(reader);
+    private final MemoryCable line = MemoryCable.create("osdp-test");
     private OsdpBus bus;
 
     @AfterEach
@@ -34,41 +36,42 @@ class OsdpBusLinkTest {
     }
 
     private OsdpBus start() {
-        return OsdpTestBus.start(line, events, new OsdpTestBus.Keys().with("rdr-l", OsdpTestBus.KEY_A), true, FAST,
+        return OsdpTestBus.start(FakeReaderBus.on(line, reader), events,
+                new OsdpTestBus.Keys().with("rdr-l", OsdpTestBus.KEY_A), true, FAST,
                 new OsdpReaderSettings("rdr-l", 0x01, false));
     }
 
     @Test
     void anUnpluggedLineReportsLinkDownAndRecoversWhenPluggedBackIn() throws Exception {
         bus = start();
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-l"));
-        line.unplug();
-        await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-l LINK_DOWN"));
-        int opensWhileUnplugged = line.opens.get();
-        line.plug();
+        await().atMost(WITHIN).until(() -> events.has("online rdr-l"));
+        line.hangUp();
+        await().atMost(WITHIN).until(() -> events.has("offline rdr-l LINK_DOWN"));
+        int opensWhileUnplugged = line.opens();
+        line.replug();
         await().atMost(WITHIN).until(() -> events.count("online rdr-l") == 2);
-        assertThat(line.opens.get()).isGreaterThan(opensWhileUnplugged);
+        assertThat(line.opens()).isGreaterThan(opensWhileUnplugged);
         assertThat(reader.sessions.get()).isEqualTo(2);
         reader.cards.add(CARD_1234);
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-l " + CARD_1234));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-l " + CARD_1234));
         assertThat(bus.counters()).containsKey("link_down");
     }
 
     @Test
     void aLineThatCannotBeOpenedAtStartIsRetried() throws Exception {
-        line.unplug();
+        line.hangUp();
         bus = start();
-        await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-l LINK_DOWN"));
+        await().atMost(WITHIN).until(() -> events.has("offline rdr-l LINK_DOWN"));
         await().pollDelay(Duration.ofMillis(300)).atMost(WITHIN).until(() -> true);
         assertThat(events.count("offline rdr-l LINK_DOWN")).isEqualTo(1);
-        line.plug();
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-l"));
+        line.replug();
+        await().atMost(WITHIN).until(() -> events.has("online rdr-l"));
     }
 
     @Test
     void closeStopsTheBusThreadAndClosesTheLine() {
         bus = start();
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-l"));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-l"));
         bus.close();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("osdp-test") && t.isAlive());
         int polls = reader.wireFrames.size();

@@ -6,6 +6,7 @@ import static dev.warden.agent.osdp.OsdpTestBus.KEY_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.codec.osdp.OsdpCommand;
 import dev.warden.serial.PtyPair;
 import dev.warden.serial.SerialPorts;
@@ -49,27 +50,27 @@ class OsdpBusPtyIT {
         try (OsdpBus bus = OsdpBus.start(settings,
                 SerialPorts.opener(new SerialSettings(stable.toString(), 9600, SerialSettings.Parity.NONE, 1, false)),
                 events, new OsdpTestBus.Keys().with("rdr-pty", KEY_A), Clock.systemUTC(), PTY)) {
-            await().atMost(WITHIN).until(() -> events.log.contains("online rdr-pty"));
+            await().atMost(WITHIN).until(() -> events.has("online rdr-pty"));
             assertThat(reader.keySets.get()).isEqualTo(1);
             assertThat(reader.scbk.get()).isEqualTo(KEY_A);
 
             reader.cards.add(CARD_1234);
             bus.pulse("lock-pty", Duration.ofSeconds(2));
             bus.led("rdr-pty", "GREEN", Duration.ofSeconds(1));
-            await().atMost(WITHIN).until(() -> events.log.contains("card rdr-pty " + CARD_1234));
+            await().atMost(WITHIN).until(() -> events.has("card rdr-pty " + CARD_1234));
             await().atMost(WITHIN).until(() -> reader.received(OsdpCommand.Output.class).size() == 1
                     && reader.received(OsdpCommand.Led.class).size() == 1);
 
             // unplug
             devices.close();
             pty.close();
-            await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-pty LINK_DOWN"));
+            await().atMost(WITHIN).until(() -> events.has("offline rdr-pty LINK_DOWN"));
 
             // plug back in behind the same path: the reader kept its key, no second KEYSET
             try (PtyPair again = PtyPair.open(stable); FakeReaderBus back = new FakeReaderBus(again.master(), List.of(reader))) {
                 await().atMost(WITHIN).until(() -> events.count("online rdr-pty") == 2);
                 reader.cards.add(CARD_OTHER);
-                await().atMost(WITHIN).until(() -> events.log.contains("card rdr-pty " + CARD_OTHER));
+                await().atMost(WITHIN).until(() -> events.has("card rdr-pty " + CARD_OTHER));
                 assertThat(reader.keySets.get()).isEqualTo(1);
             }
         } finally {

@@ -8,10 +8,12 @@ import static dev.warden.agent.osdp.OsdpTestBus.KEY_B;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.codec.osdp.OsdpCommand;
 import dev.warden.codec.osdp.OsdpFrame;
 import dev.warden.codec.osdp.OsdpFrameEncoder;
 import dev.warden.codec.osdp.SecurityBlock;
+import dev.warden.serial.MemoryCable;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,7 +40,7 @@ class OsdpBusSecureChannelTest {
 
     private final RecordingDeviceEvents events = new RecordingDeviceEvents();
     private final OsdpTestBus.Keys keys = new OsdpTestBus.Keys().with("rdr-s", KEY_A);
-    private FakeLine line;
+    private MemoryCable line;
     private OsdpBus bus;
 
     @AfterEach
@@ -52,8 +54,8 @@ class OsdpBusSecureChannelTest {
     }
 
     private FakeReader startWith(FakeReader reader, boolean installMode) {
-        line = new FakeLine(reader);
-        bus = OsdpTestBus.start(line, events, keys, true, FAST,
+        line = MemoryCable.create("osdp-test");
+        bus = OsdpTestBus.start(FakeReaderBus.on(line, reader), events, keys, true, FAST,
                 new OsdpReaderSettings("rdr-s", reader.address, installMode, Map.of("lock-s", 0)));
         return reader;
     }
@@ -61,11 +63,11 @@ class OsdpBusSecureChannelTest {
     @Test
     void cardsAndCommandsTravelOnlyInsideTheSession() {
         FakeReader reader = startWith(new FakeReader(0x31, KEY_A, false), false);
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-s"));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-s"));
         reader.cards.add(CARD_1234);
         bus.pulse("lock-s", Duration.ofSeconds(3));
         bus.led("rdr-s", "GREEN", Duration.ofSeconds(2));
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-s " + CARD_1234));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-s " + CARD_1234));
         await().atMost(WITHIN).until(() -> reader.received(OsdpCommand.Led.class).size() == 1
                 && reader.received(OsdpCommand.Output.class).size() == 1);
 
@@ -91,13 +93,13 @@ class OsdpBusSecureChannelTest {
     void aFactoryReaderInInstallModeIsKeyedWithItsOwnKeyThenUsesIt() {
         // a factory-fresh reader: no SCBK of its own, answers SCBK-D because it is in install mode
         FakeReader reader = startWith(new FakeReader(0x32, null, true), true);
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-s"));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-s"));
         assertThat(reader.keySets.get()).isEqualTo(1);
         assertThat(reader.scbk.get()).isEqualTo(KEY_A);
         assertThat(reader.defaultKeySessions.get()).isEqualTo(1);
         assertThat(reader.sessions.get()).isEqualTo(2); // the SCBK-D session, then the session with its own key
         assertThat(events.count("online rdr-s")).isEqualTo(1);
-        assertThat(events.log).containsSubsequence("security rdr-s INSTALL_KEY_USED", "security rdr-s READER_KEYED",
+        assertThat(events.lines()).containsSubsequence("security rdr-s INSTALL_KEY_USED", "security rdr-s READER_KEYED",
                 "online rdr-s");
         assertThat(events.count("security rdr-s INSTALL_KEY_USED")).isEqualTo(1);
 
@@ -107,7 +109,7 @@ class OsdpBusSecureChannelTest {
         assertThat(HexFormat.of().formatHex(OsdpFrameEncoder.encode(keyset))).doesNotContain(HexFormat.of().formatHex(KEY_A));
 
         reader.cards.add(CARD_1234);
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-s " + CARD_1234));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-s " + CARD_1234));
     }
 
     @Test
@@ -115,7 +117,7 @@ class OsdpBusSecureChannelTest {
         // changed by the review (F1): a reader answering with a key of its own is never offered SCBK-D, even in
         // install mode; it must be reset to factory (then it answers with SCBK-D itself)
         FakeReader reader = startWith(new FakeReader(0x33, KEY_B, true), true);
-        await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-s SECURE_CHANNEL_FAILED"));
+        await().atMost(WITHIN).until(() -> events.has("offline rdr-s SECURE_CHANNEL_FAILED"));
         assertThat(reader.scbk.get()).isEqualTo(KEY_B);
         assertThat(reader.keySets.get()).isZero();
         assertThat(reader.defaultKeySessions.get()).isZero();
@@ -123,7 +125,7 @@ class OsdpBusSecureChannelTest {
                 .allSatisfy(f -> assertThat(f.securityBlock().orElseThrow().firstDataByte()).isEqualTo(1));
 
         reader.scbk.set(null);
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-s"));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-s"));
         assertThat(reader.scbk.get()).isEqualTo(KEY_A);
         assertThat(reader.keySets.get()).isEqualTo(1);
     }
@@ -134,9 +136,9 @@ class OsdpBusSecureChannelTest {
         FakeReader reader = new FakeReader(0x34, null, true);
         reader.cards.add(CARD_1234);
         startWith(reader, false);
-        await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-s SCBK_D_REFUSED"));
+        await().atMost(WITHIN).until(() -> events.has("offline rdr-s SCBK_D_REFUSED"));
         await().during(Duration.ofMillis(800)).atMost(WITHIN).until(() -> events.startingWith("card").isEmpty());
-        assertThat(events.log).doesNotContain("online rdr-s");
+        assertThat(events.lines()).doesNotContain("online rdr-s");
         assertThat(reader.defaultKeySessions.get()).isZero();
         assertThat(reader.sessions.get()).isZero();
         assertThat(reader.received(OsdpCommand.Poll.class)).isEmpty();
@@ -152,25 +154,25 @@ class OsdpBusSecureChannelTest {
         keys.keys.clear();
         FakeReader reader = startWith(new FakeReader(0x35, KEY_A, false), false);
         reader.cards.add(CARD_1234);
-        await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-s NO_KEY"));
+        await().atMost(WITHIN).until(() -> events.has("offline rdr-s NO_KEY"));
         await().during(Duration.ofMillis(500)).atMost(WITHIN).until(() -> events.startingWith("card").isEmpty());
         assertThat(reader.wireFrames).noneMatch(f -> f.code() == OsdpCommand.POLL || f.code() == OsdpCommand.CHLNG);
         // it keeps asking (the controller may get the key later)
         assertThat(keys.lookups.get()).isGreaterThan(1);
         keys.with("rdr-s", KEY_A);
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-s"));
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-s " + CARD_1234));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-s"));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-s " + CARD_1234));
     }
 
     @Test
     void aMacFailureDropsTheSessionAndANewOneIsEstablished() {
         FakeReader reader = startWith(new FakeReader(0x36, KEY_A, false), false);
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-s"));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-s"));
         reader.corruptNextCard.set(true);
         reader.cards.add(CARD_1234);
         await().atMost(WITHIN).until(() -> reader.sessions.get() == 2);
         reader.cards.add(CARD_OTHER);
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-s " + CARD_OTHER));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-s " + CARD_OTHER));
         // the card in the reply whose MAC failed is never delivered
         assertThat(events.startingWith("card")).containsExactly("card rdr-s " + CARD_OTHER);
         assertThat(bus.counters()).containsEntry("secure_channel_mac_mismatch", 1L);
@@ -180,7 +182,7 @@ class OsdpBusSecureChannelTest {
     @Test
     void aPlaintextCardInsideASessionIsNeverTrusted() {
         FakeReader reader = startWith(new FakeReader(0x37, KEY_A, false), false);
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-s"));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-s"));
         reader.plaintextCards = true;
         reader.cards.add(CARD_1234);
         await().atMost(WITHIN).until(() -> bus.counters().getOrDefault("plaintext_in_session", 0L) >= 1);
@@ -195,7 +197,7 @@ class OsdpBusSecureChannelTest {
         reader.noSecureChannel = true;
         reader.cards.add(CARD_1234);
         startWith(reader, true);
-        await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-s SECURE_CHANNEL_UNSUPPORTED"));
+        await().atMost(WITHIN).until(() -> events.has("offline rdr-s SECURE_CHANNEL_UNSUPPORTED"));
         assertThat(reader.wireFrames).noneMatch(f -> f.code() == OsdpCommand.POLL);
         assertThat(events.startingWith("card")).isEmpty();
     }
@@ -205,12 +207,13 @@ class OsdpBusSecureChannelTest {
         FakeReader first = new FakeReader(0x41, KEY_A, false);
         FakeReader second = new FakeReader(0x42, KEY_B, false);
         keys.with("rdr-2", KEY_B).with("rdr-1", KEY_A);
-        line = new FakeLine(first, second);
-        bus = OsdpTestBus.start(line, events, keys, true, FAST, new OsdpReaderSettings("rdr-1", 0x41, false),
+        line = MemoryCable.create("osdp-test");
+        bus = OsdpTestBus.start(FakeReaderBus.on(line, first, second), events, keys, true, FAST,
+                new OsdpReaderSettings("rdr-1", 0x41, false),
                 new OsdpReaderSettings("rdr-2", 0x42, false));
-        await().atMost(WITHIN).until(() -> events.log.containsAll(List.of("online rdr-1", "online rdr-2")));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-1", "online rdr-2"));
         first.cards.add(CARD_1234);
         second.cards.add(CARD_OTHER);
-        await().atMost(WITHIN).until(() -> events.log.containsAll(List.of("card rdr-1 " + CARD_1234, "card rdr-2 " + CARD_OTHER)));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-1 " + CARD_1234, "card rdr-2 " + CARD_OTHER));
     }
 }

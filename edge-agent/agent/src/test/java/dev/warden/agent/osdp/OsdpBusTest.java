@@ -6,8 +6,10 @@ import static dev.warden.agent.osdp.OsdpTestBus.FAST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.codec.osdp.OsdpCommand;
 import dev.warden.codec.osdp.OsdpFrame;
+import dev.warden.serial.MemoryCable;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,7 +31,7 @@ class OsdpBusTest {
 
     private final RecordingDeviceEvents events = new RecordingDeviceEvents();
     private final FakeReader reader = new FakeReader(0x22, null, false);
-    private final FakeLine line = new FakeLine(reader);
+    private final MemoryCable line = MemoryCable.create("osdp-test");
     private OsdpBus bus;
 
     @AfterEach
@@ -41,18 +43,18 @@ class OsdpBusTest {
     }
 
     private void startPlain(OsdpTimings timings) {
-        bus = OsdpTestBus.start(line, events, new OsdpTestBus.Keys(), false, timings,
+        bus = OsdpTestBus.start(FakeReaderBus.on(line, reader), events, new OsdpTestBus.Keys(), false, timings,
                 new OsdpReaderSettings("rdr-a", 0x22, false, Map.of("lock-a", 0, "lock-b", 1)));
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-a"));
+        await().atMost(WITHIN).until(() -> events.has("online rdr-a"));
     }
 
     @Test
     void aCardIsReportedOnceAsItsBits() {
         startPlain(FAST);
         reader.cards.add(CARD_1234);
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-a " + CARD_1234));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-a " + CARD_1234));
         reader.cards.add(CARD_OTHER);
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-a " + CARD_OTHER));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-a " + CARD_OTHER));
         assertThat(events.startingWith("card")).containsExactly("card rdr-a " + CARD_1234, "card rdr-a " + CARD_OTHER);
         assertThat(bus.counters()).containsEntry("card", 2L);
     }
@@ -62,7 +64,7 @@ class OsdpBusTest {
         startPlain(FAST);
         reader.keys.add("1234#");
         reader.keys.add("*");
-        await().atMost(WITHIN).until(() -> events.log.contains("keypad rdr-a *"));
+        await().atMost(WITHIN).until(() -> events.has("keypad rdr-a *"));
         assertThat(events.startingWith("keypad")).containsExactly("keypad rdr-a 1234#", "keypad rdr-a *");
     }
 
@@ -72,11 +74,11 @@ class OsdpBusTest {
         // after going online the driver asks LSTAT and ISTAT once: all quiet, so nothing is reported
         await().atMost(WITHIN).until(() -> !reader.received(OsdpCommand.InputStatus.class).isEmpty());
         reader.tamper = true;
-        await().atMost(WITHIN).until(() -> events.log.contains("input rdr-a tamper true"));
+        await().atMost(WITHIN).until(() -> events.has("input rdr-a tamper true"));
         reader.inputs[1] = true;
-        await().atMost(WITHIN).until(() -> events.log.contains("input rdr-a input1 true"));
+        await().atMost(WITHIN).until(() -> events.has("input rdr-a input1 true"));
         reader.tamper = false;
-        await().atMost(WITHIN).until(() -> events.log.contains("input rdr-a tamper false"));
+        await().atMost(WITHIN).until(() -> events.has("input rdr-a tamper false"));
         assertThat(events.startingWith("input")).containsExactly(
                 "input rdr-a tamper true", "input rdr-a input1 true", "input rdr-a tamper false");
     }
@@ -140,7 +142,7 @@ class OsdpBusTest {
         startPlain(FAST);
         reader.dropReplies.set(1);
         reader.cards.add(CARD_1234);
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-a " + CARD_1234));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-a " + CARD_1234));
         await().pollDelay(Duration.ofMillis(200)).atMost(WITHIN).until(() -> true);
         assertThat(events.count("card rdr-a " + CARD_1234)).isEqualTo(1);
         assertThat(reader.repeats.get()).isPositive();
@@ -152,13 +154,13 @@ class OsdpBusTest {
         startPlain(FAST);
         long silentSince = System.nanoTime();
         reader.silent = true;
-        await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-a NO_REPLY"));
+        await().atMost(WITHIN).until(() -> events.has("offline rdr-a NO_REPLY"));
         assertThat(Duration.ofNanos(System.nanoTime() - silentSince)).isGreaterThanOrEqualTo(FAST.offlineAfter());
         reader.silent = false;
         await().atMost(WITHIN).until(() -> events.count("online rdr-a") == 2);
         reader.cards.add(CARD_1234);
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-a " + CARD_1234));
-        assertThat(events.log).containsSubsequence("online rdr-a", "offline rdr-a NO_REPLY", "online rdr-a");
+        await().atMost(WITHIN).until(() -> events.has("card rdr-a " + CARD_1234));
+        assertThat(events.lines()).containsSubsequence("online rdr-a", "offline rdr-a NO_REPLY", "online rdr-a");
     }
 
     @Test
@@ -167,7 +169,7 @@ class OsdpBusTest {
                 FAST.offlineProbeInterval(), FAST.reopenInitial(), FAST.reopenMax(), Duration.ofMillis(200));
         startPlain(shortTtl);
         reader.silent = true;
-        await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-a NO_REPLY"));
+        await().atMost(WITHIN).until(() -> events.has("offline rdr-a NO_REPLY"));
         bus.pulse("lock-a", Duration.ofSeconds(5));
         await().pollDelay(Duration.ofMillis(300)).atMost(WITHIN).until(() -> true);
         reader.silent = false;
@@ -180,22 +182,22 @@ class OsdpBusTest {
     @Test
     void twoReadersShareTheLineAndOneGoingSilentDoesNotStopTheOther() throws Exception {
         FakeReader second = new FakeReader(0x05, null, false);
-        FakeLine shared = new FakeLine(reader, second);
-        try (OsdpBus two = OsdpTestBus.start(shared, events, new OsdpTestBus.Keys(), false, FAST,
-                new OsdpReaderSettings("rdr-a", 0x22, false), new OsdpReaderSettings("rdr-b", 0x05, false))) {
-            await().atMost(WITHIN).until(() -> events.log.containsAll(List.of("online rdr-a", "online rdr-b")));
+        MemoryCable shared = MemoryCable.create("osdp-shared");
+        try (OsdpBus two = OsdpTestBus.start(FakeReaderBus.on(shared, reader, second), events, new OsdpTestBus.Keys(),
+                false, FAST, new OsdpReaderSettings("rdr-a", 0x22, false), new OsdpReaderSettings("rdr-b", 0x05, false))) {
+            await().atMost(WITHIN).until(() -> events.has("online rdr-a", "online rdr-b"));
             reader.cards.add(CARD_1234);
             second.cards.add(CARD_OTHER);
-            await().atMost(WITHIN).until(() -> events.log.containsAll(
+            await().atMost(WITHIN).until(() -> events.lines().containsAll(
                     List.of("card rdr-a " + CARD_1234, "card rdr-b " + CARD_OTHER)));
             List<Integer> order = new java.util.concurrent.CopyOnWriteArrayList<>();
             reader.lineOrder = order;
             second.lineOrder = order;
             reader.silent = true;
-            await().atMost(WITHIN).until(() -> events.log.contains("offline rdr-a NO_REPLY"));
+            await().atMost(WITHIN).until(() -> events.has("offline rdr-a NO_REPLY"));
             second.cards.add(CARD_1234);
-            await().atMost(WITHIN).until(() -> events.log.contains("card rdr-b " + CARD_1234));
-            assertThat(events.log).doesNotContain("offline rdr-b NO_REPLY");
+            await().atMost(WITHIN).until(() -> events.has("card rdr-b " + CARD_1234));
+            assertThat(events.lines()).doesNotContain("offline rdr-b NO_REPLY");
             // fairness: the silent reader never got two frames in a row (one attempt per turn, then the other reader)
             for (int i = 1; i < order.size(); i++) {
                 assertThat(order.get(i) == 0x22 && order.get(i - 1) == 0x22).as("frame %d of %s", i, order).isFalse();
@@ -264,12 +266,12 @@ class OsdpBusTest {
             }
         };
         bus = OsdpBus.start(new OsdpBusSettings("test", false, List.of(new OsdpReaderSettings("rdr-a", 0x22, false))),
-                line, flaky, new OsdpTestBus.Keys(), java.time.Clock.systemUTC(), FAST);
-        await().atMost(WITHIN).until(() -> events.log.contains("online rdr-a"));
+                FakeReaderBus.on(line, reader), flaky, new OsdpTestBus.Keys(), java.time.Clock.systemUTC(), FAST);
+        await().atMost(WITHIN).until(() -> events.has("online rdr-a"));
         reader.cards.add(CARD_1234);
         reader.cards.add(CARD_OTHER);
-        await().atMost(WITHIN).until(() -> events.log.contains("card rdr-a " + CARD_OTHER));
+        await().atMost(WITHIN).until(() -> events.has("card rdr-a " + CARD_OTHER));
         assertThat(bus.counters()).containsEntry("event_failed", 1L);
-        assertThat(line.opens.get()).isEqualTo(1);
+        assertThat(line.opens()).isEqualTo(1);
     }
 }

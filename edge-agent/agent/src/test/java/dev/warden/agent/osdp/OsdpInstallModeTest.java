@@ -4,6 +4,7 @@ import static dev.warden.agent.osdp.OsdpTestBus.KEY_A;
 import static dev.warden.agent.osdp.OsdpTestBus.KEY_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.codec.osdp.OsdpCommand;
 import dev.warden.codec.osdp.OsdpFrame;
 import dev.warden.codec.osdp.OsdpNakCode;
@@ -50,7 +51,7 @@ class OsdpInstallModeTest {
                 .noneMatch(OsdpInstallModeTest::isScbkDChallenge);
         assertThat(wire.sent).noneMatch(f -> f.code() == OsdpCommand.KEYSET);
         assertThat(events.startingWith("offline")).containsExactly("offline rdr SECURE_CHANNEL_FAILED");
-        assertThat(events.log).doesNotContain("online rdr", "security rdr INSTALL_KEY_USED");
+        assertThat(events.lines()).doesNotContain("online rdr", "security rdr INSTALL_KEY_USED");
         assertThat(rogue.keySets.get()).isZero();
     }
 
@@ -70,11 +71,12 @@ class OsdpInstallModeTest {
     void aFactoryReaderIsKeyedOnceWithSecurityNoticesAndIsThenNeverOfferedScbkDAgain() {
         FakeReader reader = new FakeReader(ADDRESS, null, true);
         PdWire wire = wire(true, reader);
-        wire.runUntil(() -> events.log.contains("online rdr"), STEP, Duration.ofSeconds(5))
-                .orElseThrow(() -> new AssertionError("not online: " + events.log));
+        wire.runUntil(() -> events.has("online rdr"), STEP, Duration.ofSeconds(5))
+                .orElseThrow(() -> new AssertionError("not online: " + events.lines()));
         assertThat(reader.scbk.get()).isEqualTo(KEY_A);
         assertThat(reader.defaultKeySessions.get()).isEqualTo(1);
-        assertThat(events.log).containsExactly("security rdr INSTALL_KEY_USED", "security rdr READER_KEYED", "online rdr");
+        assertThat(events.lines())
+                .containsExactly("security rdr INSTALL_KEY_USED", "security rdr READER_KEYED", "online rdr");
 
         // the reader is swapped for a factory-fresh device (or one pretending to be): installMode is still set
         reader.scbk.set(null);
@@ -93,7 +95,7 @@ class OsdpInstallModeTest {
     void aReaderThatWorkedWithItsOwnKeyIsNeverOfferedScbkDLater() {
         FakeReader reader = new FakeReader(ADDRESS, KEY_A, true);
         PdWire wire = wire(true, reader);
-        wire.runUntil(() -> events.log.contains("online rdr"), STEP, Duration.ofSeconds(5)).orElseThrow();
+        wire.runUntil(() -> events.has("online rdr"), STEP, Duration.ofSeconds(5)).orElseThrow();
         assertThat(reader.keySets.get()).isZero();
 
         // a rogue takes its place and claims to be factory-fresh
@@ -106,7 +108,7 @@ class OsdpInstallModeTest {
         assertThat(rogueWire.sent).noneMatch(f -> f.code() == OsdpCommand.KEYSET);
         assertThat(rogue.defaultKeySessions.get()).isZero();
         assertThat(events.startingWith("offline")).containsExactly("offline rdr SCBK_D_REFUSED");
-        assertThat(events.log).doesNotContain("security rdr INSTALL_KEY_USED");
+        assertThat(events.lines()).doesNotContain("security rdr INSTALL_KEY_USED");
     }
 
     @Test
@@ -115,6 +117,6 @@ class OsdpInstallModeTest {
         PdWire wire = wire(false, reader);
         wire.run(STEP, Duration.ofSeconds(30));
         assertThat(wire.sent).noneMatch(OsdpInstallModeTest::isScbkDChallenge);
-        assertThat(events.log).containsExactly("offline rdr SCBK_D_REFUSED");
+        assertThat(events.lines()).containsExactly("offline rdr SCBK_D_REFUSED");
     }
 }

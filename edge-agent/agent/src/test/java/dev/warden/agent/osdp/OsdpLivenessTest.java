@@ -3,6 +3,7 @@ package dev.warden.agent.osdp;
 import static dev.warden.agent.osdp.OsdpTestBus.KEY_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.codec.osdp.OsdpCommand;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -40,11 +41,11 @@ class OsdpLivenessTest {
     void aReaderThatAnswersOnlyBusyGoesOfflineAfterTheOfflineTime() {
         FakeReader reader = new FakeReader(ADDRESS, null, false);
         PdWire wire = wire(false, reader);
-        wire.runUntil(() -> events.log.contains("online rdr"), STEP, Duration.ofSeconds(1)).orElseThrow();
+        wire.runUntil(() -> events.has("online rdr"), STEP, Duration.ofSeconds(1)).orElseThrow();
         Instant busySince = wire.now;
         reader.alwaysBusy = true;
         Instant offline = wire.runUntil(() -> !events.startingWith("offline").isEmpty(), STEP, Duration.ofMinutes(10))
-                .orElseThrow(() -> new AssertionError("still online after 10 minutes of BUSY: " + events.log));
+                .orElseThrow(() -> new AssertionError("still online after 10 minutes of BUSY: " + events.lines()));
         assertThat(events.startingWith("offline")).containsExactly("offline rdr BUSY");
         assertThat(since(busySince, offline)).isBetween(OsdpBusSettings.OFFLINE_AFTER.minus(STEP),
                 OsdpBusSettings.OFFLINE_AFTER.plusSeconds(1));
@@ -57,8 +58,8 @@ class OsdpLivenessTest {
         reader.onlyIdAndCap = true;
         PdWire wire = wire(true, reader);
         Instant offline = wire.runUntil(() -> !events.startingWith("offline").isEmpty(), STEP, Duration.ofMinutes(10))
-                .orElseThrow(() -> new AssertionError("never offline: " + events.log));
-        assertThat(events.log).containsExactly("offline rdr NO_REPLY");
+                .orElseThrow(() -> new AssertionError("never offline: " + events.lines()));
+        assertThat(events.lines()).containsExactly("offline rdr NO_REPLY");
         assertThat(since(t0, offline)).isBetween(OsdpBusSettings.OFFLINE_AFTER, OsdpBusSettings.OFFLINE_AFTER.plusSeconds(1));
         // it kept answering ID and CAP the whole time: that alone is not a working reader
         assertThat(wire.sent).filteredOn(f -> f.code() == OsdpCommand.ID).hasSizeGreaterThan(3);
@@ -73,8 +74,8 @@ class OsdpLivenessTest {
         wire.turn(STEP);
         reader.alwaysBusy = true;
         Instant offline = wire.runUntil(() -> !events.startingWith("offline").isEmpty(), STEP, Duration.ofMinutes(10))
-                .orElseThrow(() -> new AssertionError("never offline: " + events.log));
-        assertThat(events.log).containsExactly("offline rdr BUSY");
+                .orElseThrow(() -> new AssertionError("never offline: " + events.lines()));
+        assertThat(events.lines()).containsExactly("offline rdr BUSY");
         assertThat(since(t0, offline)).isBetween(OsdpBusSettings.OFFLINE_AFTER, OsdpBusSettings.OFFLINE_AFTER.plusSeconds(1));
         assertThat(wire.sent).noneMatch(f -> f.code() == OsdpCommand.POLL);
     }
@@ -83,17 +84,17 @@ class OsdpLivenessTest {
     void sessionsThatKeepBreakingTakeTheReaderOfflineAndAreReportedOnceAMinute() {
         FakeReader reader = new FakeReader(ADDRESS, KEY_A, false);
         PdWire wire = wire(true, reader);
-        events.clock = () -> wire.now;
-        wire.runUntil(() -> events.log.contains("online rdr"), STEP, Duration.ofSeconds(2)).orElseThrow();
+        events.clock(() -> wire.now);
+        wire.runUntil(() -> events.has("online rdr"), STEP, Duration.ofSeconds(2)).orElseThrow();
         Instant breakingSince = wire.now;
         reader.corruptEveryMac = true;
         Instant offline = wire.runUntil(() -> !events.startingWith("offline").isEmpty(), STEP, Duration.ofMinutes(10))
-                .orElseThrow(() -> new AssertionError("never offline: " + events.log));
+                .orElseThrow(() -> new AssertionError("never offline: " + events.lines()));
         assertThat(events.startingWith("offline")).containsExactly("offline rdr SECURE_CHANNEL_FAILED");
         assertThat(since(breakingSince, offline)).isBetween(OsdpBusSettings.OFFLINE_AFTER.minus(STEP),
                 OsdpBusSettings.OFFLINE_AFTER.plusSeconds(1));
         assertThat(reader.sessions.get()).isGreaterThan(3);
-        assertThat(events.log).containsSubsequence("online rdr", "security rdr SECURE_CHANNEL_LOST",
+        assertThat(events.lines()).containsSubsequence("online rdr", "security rdr SECURE_CHANNEL_LOST",
                 "offline rdr SECURE_CHANNEL_FAILED");
 
         // it keeps breaking every session while it is probed: a notice at most once a minute, and it does not flap
@@ -110,7 +111,7 @@ class OsdpLivenessTest {
         // the line heals: the next probe brings it back
         reader.corruptEveryMac = false;
         wire.runUntil(() -> events.count("online rdr") == 2, STEP, Duration.ofMinutes(1))
-                .orElseThrow(() -> new AssertionError("not back online: " + events.log));
+                .orElseThrow(() -> new AssertionError("not back online: " + events.lines()));
     }
 
     @Test
@@ -118,7 +119,7 @@ class OsdpLivenessTest {
         FakeReader reader = new FakeReader(ADDRESS, KEY_A, false);
         PdWire wire = wire(true, reader);
         wire.run(STEP, Duration.ofMinutes(3));
-        assertThat(events.log).containsExactly("online rdr");
+        assertThat(events.lines()).containsExactly("online rdr");
         assertThat(reader.sessions.get()).isEqualTo(1);
     }
 }

@@ -2,6 +2,7 @@ package dev.warden.agent.osdp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.codec.osdp.OsdpCommand;
 import dev.warden.codec.osdp.OsdpFrame;
 import dev.warden.codec.osdp.OsdpFrameReader;
@@ -63,7 +64,7 @@ class OsdpPeripheralTest {
         assertThat(cap.sequence()).isEqualTo(1);
         answer(cap, new OsdpReply.PdCap(List.of()), t0);
         // ID and CAP alone do not make a working reader: online comes with the first valid reply to a status query
-        assertThat(events.log).isEmpty();
+        assertThat(events.lines()).isEmpty();
 
         int[] expected = {2, 3, 1, 2, 3, 1};
         int[] codes = {OsdpCommand.LSTAT, OsdpCommand.ISTAT, OsdpCommand.POLL, OsdpCommand.POLL, OsdpCommand.POLL,
@@ -74,7 +75,7 @@ class OsdpPeripheralTest {
             assertThat(sent(out).code()).isEqualTo(codes[i]);
             answer(out, new OsdpReply.Ack(), t0);
         }
-        assertThat(events.log).containsExactly("online rdr");
+        assertThat(events.lines()).containsExactly("online rdr");
     }
 
     @Test
@@ -102,7 +103,7 @@ class OsdpPeripheralTest {
 
         // it answers again: online
         bringOnlineFrom(probe, later.plusMillis(1_000));
-        assertThat(events.log).containsExactly("online rdr", "offline rdr NO_REPLY", "online rdr");
+        assertThat(events.lines()).containsExactly("online rdr", "offline rdr NO_REPLY", "online rdr");
     }
 
     private void bringOnlineFrom(Peripheral.Outgoing id, Instant now) {
@@ -184,7 +185,7 @@ class OsdpPeripheralTest {
         answer(next(t0), new OsdpReply.LocalStatus(true, true), t0);
         answer(next(t0), new OsdpReply.InputStatus(List.of(false, true)), t0);
         answer(next(t0), new OsdpReply.InputStatus(List.of(true, true)), t0);
-        assertThat(events.log).containsExactly("online rdr", "card rdr 1011", "keypad rdr 12#",
+        assertThat(events.lines()).containsExactly("online rdr", "card rdr 1011", "keypad rdr 12#",
                 "input rdr tamper true", "input rdr input1 true", "input rdr input0 true");
     }
 
@@ -195,7 +196,7 @@ class OsdpPeripheralTest {
         answer(next(t0), OsdpReply.RawCard.wiegand(1, "1011"), t0);
         answer(next(t0), new OsdpReply.Keypad(2, "1234#"), t0);
         answer(next(t0), OsdpReply.RawCard.wiegand(0, "0110"), t0);
-        assertThat(events.log).containsExactly("online rdr", "card rdr 0110");
+        assertThat(events.lines()).containsExactly("online rdr", "card rdr 0110");
         assertThat(counters.get("wrong_reader_number")).isEqualTo(2);
         assertThat(counters.get("card")).isEqualTo(1);
     }

@@ -1,5 +1,7 @@
 package dev.warden.agent.osdp;
 
+import dev.warden.agent.testing.RecordingDeviceEvents;
+import dev.warden.serial.LinkOpener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +47,7 @@ final class OsdpTestBus {
         }
     }
 
-    static OsdpBus start(FakeLine line, RecordingDeviceEvents events, ReaderKeys keys, boolean secure,
+    static OsdpBus start(LinkOpener line, RecordingDeviceEvents events, ReaderKeys keys, boolean secure,
             OsdpTimings timings, OsdpReaderSettings... readers) {
         return OsdpBus.start(new OsdpBusSettings("test", secure, List.of(readers)), line, events, keys,
                 Clock.systemUTC(), timings);
