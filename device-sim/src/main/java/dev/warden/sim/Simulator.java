@@ -43,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -287,7 +288,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** Completes with true as soon as {@code condition} holds (checked every 20 ms), or false after {@code limit}. */
-    private CompletableFuture<Boolean> poll(java.util.function.BooleanSupplier condition, Duration limit) {
+    private CompletableFuture<Boolean> poll(BooleanSupplier condition, Duration limit) {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         long deadline = System.nanoTime() + limit.toNanos();
         Runnable check = new Runnable() {

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,7 +187,7 @@ public final class AccessFlow {
         door.led(readerId, Feedback.AMBER, FINGER_WAIT);
         // a module whose driver never answers must not keep the reader busy for ever
         return identified.completeOnTimeout(new FingerprintScanner.FingerprintResult.Failed("TIMEOUT"),
-                        fingerprintTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        fingerprintTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(result -> switch (result) {
             case FingerprintScanner.FingerprintResult.Match(int page, int score) -> {
                 LOG.info("request {} at {}: finger matched page {} of {} (score {})", requestId, doorConfig.id(), page, moduleId, score);

@@ -21,12 +21,14 @@ import dev.warden.serial.LinkOpener;
 import dev.warden.serial.SerialPorts;
 import dev.warden.serial.SerialSettings;
 import dev.warden.serial.TcpLinks;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -78,7 +80,7 @@ public final class SerialDevices implements ReaderOutputs, RelayOutputs, Fingerp
      * Opens every bus with its driver; lines that are missing are retried by the drivers with backoff. {@code dataDir}
      * keeps which OSDP readers have been given their own key (so install mode is used once per reader).
      */
-    public synchronized void start(DeviceEvents events, ReaderKeys keys, Clock clock, java.nio.file.Path dataDir) {
+    public synchronized void start(DeviceEvents events, ReaderKeys keys, Clock clock, Path dataDir) {
         for (SerialBusConfig bus : buses) {
             LinkOpener opener = opener(bus);
             switch (bus.protocol()) {
@@ -176,13 +178,13 @@ public final class SerialDevices implements ReaderOutputs, RelayOutputs, Fingerp
         relayBus(relayId).ifPresent(r -> r.release(relayId));
     }
 
-    private java.util.Optional<RelayOutputs> relayBus(String relayId) {
+    private Optional<RelayOutputs> relayBus(String relayId) {
         String busId = busOfRelay.get(relayId);
         if (busId == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         RelayOutputs bus = osdp.containsKey(busId) ? osdp.get(busId) : modbus.get(busId);
-        return java.util.Optional.ofNullable(bus);
+        return Optional.ofNullable(bus);
     }
 
     @Override
@@ -195,8 +197,8 @@ public final class SerialDevices implements ReaderOutputs, RelayOutputs, Fingerp
     }
 
     /** The fingerprint bus of a module, for enrolment and deletion. */
-    public java.util.Optional<FingerprintBus> fingerprintBusOf(String moduleId) {
-        return java.util.Optional.ofNullable(fingerprint.get(busOfModule.get(moduleId)));
+    public Optional<FingerprintBus> fingerprintBusOf(String moduleId) {
+        return Optional.ofNullable(fingerprint.get(busOfModule.get(moduleId)));
     }
 
     @Override
