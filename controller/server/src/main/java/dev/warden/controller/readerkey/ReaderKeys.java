@@ -66,6 +66,12 @@ public class ReaderKeys {
         if (serving.isEmpty()) {
             return new Answer.NotYourReader("reader " + readerId + " is on no door");
         }
+        if (serving.size() > 1) {
+            // reader ids are unique across doors (DoorService); two doors naming one reader means that check was
+            // bypassed, and neither agent can be trusted with the key
+            LOG.warn("reader {} is named by {} doors; its key is given to nobody until that is corrected", readerId, serving.size());
+            return new Answer.NotYourReader("reader " + readerId + " is on " + serving.size() + " doors");
+        }
         DoorRow door = serving.getFirst();
         if (!agentId.equals(door.agentId())) {
             return new Answer.NotYourReader("reader " + readerId + " is on door " + door.id() + ", served by "
