@@ -1,14 +1,12 @@
 package dev.warden.agent.fingerprint;
 
+import dev.warden.agent.testing.ErrorInjectingOpener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.warden.agent.device.FingerprintScanner.FingerprintResult;
 import dev.warden.agent.testing.RecordingDeviceEvents;
-import dev.warden.serial.LinkOpener;
 import dev.warden.serial.MemoryCable;
-import dev.warden.serial.SerialLink;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -205,65 +202,5 @@ class FingerprintBusSafetyTest {
         assertThat(identifyPlacing(module, "fp-a", "alice-right-index"))
                 .isEqualTo(new FingerprintResult.Match(3, TestFingerprintModule.scoreOf("alice-right-index")));
         assertThat(identifyPlacing(second, "fp-b", "erin")).isInstanceOf(FingerprintResult.Match.class);
-    }
-
-    /** An {@link Error} the bus thread does not expect, such as a native library failing. */
-    static final class InjectedError extends Error {
-        InjectedError() {
-            super("injected into the bus thread by the test");
-        }
-    }
-
-    /** Opens the memory line through a wrapper whose next read, once armed, throws an {@link InjectedError}. */
-    static final class ErrorInjectingOpener implements LinkOpener {
-        private final LinkOpener delegate;
-        private final AtomicBoolean armed = new AtomicBoolean();
-
-        ErrorInjectingOpener(LinkOpener delegate) {
-            this.delegate = delegate;
-        }
-
-        void failNextRead() {
-            armed.set(true);
-        }
-
-        @Override
-        public SerialLink open() throws IOException {
-            SerialLink link = delegate.open();
-            return new SerialLink() {
-                @Override
-                public void write(byte[] data) throws IOException {
-                    link.write(data);
-                }
-
-                @Override
-                public int read(byte[] buffer, Duration timeout) throws IOException {
-                    if (armed.compareAndSet(true, false)) {
-                        throw new InjectedError();
-                    }
-                    return link.read(buffer, timeout);
-                }
-
-                @Override
-                public void discardInput() throws IOException {
-                    link.discardInput();
-                }
-
-                @Override
-                public String describe() {
-                    return link.describe();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    link.close();
-                }
-            };
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.agent.modbus;
 
+import dev.warden.agent.testing.ErrorInjectingOpener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,15 +11,11 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.warden.agent.testing.RecordingDeviceEvents;
 import dev.warden.codec.modbus.ExceptionCode;
 import dev.warden.codec.modbus.ModbusRequest;
-import dev.warden.serial.LinkOpener;
 import dev.warden.serial.MemoryCable;
-import dev.warden.serial.SerialLink;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -277,66 +274,6 @@ class ModbusPermitTest {
 
         assertThat(gate.coils[0]).isFalse();
         assertThat(logged).noneMatch(e -> e.getFormattedMessage().contains("may be left ON"));
-    }
-
-    /** An {@link Error} the bus thread does not expect, such as a native library failing. */
-    static final class InjectedError extends Error {
-        InjectedError() {
-            super("injected into the bus thread by the test");
-        }
-    }
-
-    /** Opens the memory line through a wrapper whose next read, once armed, throws an {@link InjectedError}. */
-    static final class ErrorInjectingOpener implements LinkOpener {
-        private final LinkOpener delegate;
-        private final AtomicBoolean armed = new AtomicBoolean();
-
-        ErrorInjectingOpener(LinkOpener delegate) {
-            this.delegate = delegate;
-        }
-
-        void failNextRead() {
-            armed.set(true);
-        }
-
-        @Override
-        public SerialLink open() throws IOException {
-            SerialLink link = delegate.open();
-            return new SerialLink() {
-                @Override
-                public void write(byte[] data) throws IOException {
-                    link.write(data);
-                }
-
-                @Override
-                public int read(byte[] buffer, Duration timeout) throws IOException {
-                    if (armed.compareAndSet(true, false)) {
-                        throw new InjectedError();
-                    }
-                    return link.read(buffer, timeout);
-                }
-
-                @Override
-                public void discardInput() throws IOException {
-                    link.discardInput();
-                }
-
-                @Override
-                public String describe() {
-                    return link.describe();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    link.close();
-                }
-            };
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
     }
 
     /** Runs {@code action} with the bus's WARN messages recorded (the test log configuration shows only errors). */
