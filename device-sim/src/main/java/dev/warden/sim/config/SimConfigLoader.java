@@ -5,8 +5,6 @@ import dev.warden.config.ConfigError;
 import dev.warden.config.StrictYaml;
 import dev.warden.config.YamlFields;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -101,8 +98,7 @@ public final class SimConfigLoader {
 
         YamlFields mqtt = top.object("mqtt");
         mqtt.allowOnly("uri");
-        String uri = mqtt.text("uri");
-        checkBrokerUri(mqtt.field("uri"), uri);
+        String uri = mqtt.brokerUri("uri");
 
         long seed = top.has("seed") ? top.wholeNumber("seed") : DEFAULT_SEED;
         double rate = top.has("ratePerSecond") ? top.number("ratePerSecond", 0, MAX_RATE) : DEFAULT_RATE;
@@ -267,20 +263,6 @@ public final class SimConfigLoader {
         }
     }
 
-    private static void checkBrokerUri(String field, String uri) throws ConfigError {
-        try {
-            URI u = new URI(uri);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("tcp") && !scheme.equals("ssl")) {
-                throw new ConfigError(field + " must start with tcp:// or ssl:// (was " + shown(uri) + ")");
-            }
-            if (u.getHost() == null || u.getPort() < 1 || u.getPort() > 65535) {
-                throw new ConfigError(field + " must name a host and a port, e.g. tcp://127.0.0.1:1883 (was " + shown(uri) + ")");
-            }
-        } catch (URISyntaxException e) {
-            throw new ConfigError(field + " is not a valid URI (" + e.getReason() + " at index " + e.getIndex() + ")");
-        }
-    }
 
     /** A rejected value as it may appear in a message ({@link YamlFields#shown}). */
     static String shown(String value) {

@@ -97,6 +97,25 @@ public final class YamlFields {
         return of(required(name), field(name));
     }
 
+    /** An MQTT broker URI: {@code tcp://} or {@code ssl://} with a host and a port 1..65535. */
+    public String brokerUri(String name) throws ConfigError {
+        String uri = text(name);
+        String field = field(name);
+        try {
+            java.net.URI u = new java.net.URI(uri);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("tcp") && !scheme.equals("ssl")) {
+                throw new ConfigError(field + " must start with tcp:// or ssl:// (was " + shown(uri) + ")");
+            }
+            if (u.getHost() == null || u.getPort() < 1 || u.getPort() > 65535) {
+                throw new ConfigError(field + " must name a host and a port, e.g. tcp://127.0.0.1:1883 (was " + shown(uri) + ")");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigError(field + " is not a valid URI (" + e.getReason() + " at index " + e.getIndex() + ")");
+        }
+        return uri;
+    }
+
     /** A non-blank string of at most 1024 characters, stripped. */
     public String text(String name) throws ConfigError {
         JsonNode v = required(name);

@@ -26,6 +26,17 @@ class YamlFieldsTest {
     }
 
     @Test
+    void aBrokerUriNeedsTcpOrSslAHostAndAPortAndHidesUserInfo() throws ConfigError {
+        assertThat(fields("uri: ssl://broker.example:8883").brokerUri("uri")).isEqualTo("ssl://broker.example:8883");
+        assertThatThrownBy(() -> fields("uri: ws://h:1").brokerUri("uri"))
+                .hasMessage("outer[0].uri must start with tcp:// or ssl:// (was 'ws://h:1')");
+        assertThatThrownBy(() -> fields("uri: tcp://h").brokerUri("uri"))
+                .hasMessage("outer[0].uri must name a host and a port, e.g. tcp://127.0.0.1:1883 (was 'tcp://h')");
+        assertThatThrownBy(() -> fields("uri: \"tcp://u:secret@h\"").brokerUri("uri"))
+                .message().doesNotContain("secret");
+    }
+
+    @Test
     void aMissingOrNullFieldIsRequired() throws ConfigError {
         YamlFields f = fields("a: 1\nb: null");
 

@@ -10,8 +10,6 @@ import dev.warden.contract.Direction;
 import dev.warden.contract.DoorCommand;
 import dev.warden.contract.Topics;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -172,8 +169,7 @@ public final class AgentConfigLoader {
 
     private static MqttSettings mqtt(YamlFields m) throws ConfigError {
         m.allowOnly("uri", "username", "password");
-        String uri = m.text("uri");
-        checkBrokerUri(m.field("uri"), uri);
+        String uri = m.brokerUri("uri");
         String username = m.has("username") ? m.text("username") : null;
         String password = m.has("password") ? m.secret("password") : null;
         if (password != null && username == null) {
@@ -182,20 +178,6 @@ public final class AgentConfigLoader {
         return new MqttSettings(uri, username, password);
     }
 
-    private static void checkBrokerUri(String field, String uri) throws ConfigError {
-        try {
-            URI u = new URI(uri);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("tcp") && !scheme.equals("ssl")) {
-                throw new ConfigError(field + " must start with tcp:// or ssl:// (was " + shown(uri) + ")");
-            }
-            if (u.getHost() == null || u.getPort() < 1 || u.getPort() > 65535) {
-                throw new ConfigError(field + " must name a host and a port, e.g. tcp://127.0.0.1:1883 (was " + shown(uri) + ")");
-            }
-        } catch (URISyntaxException e) {
-            throw new ConfigError(field + " is not a valid URI (" + e.getReason() + " at index " + e.getIndex() + ")");
-        }
-    }
 
     private static DoorConfig door(YamlFields d, Set<String> deviceIds) throws ConfigError {
         d.allowOnly("id", "unlockMs", "readers", "lock", "contact", "fingerprint");
