@@ -2,9 +2,10 @@ package dev.warden.policy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Rule 7: an access level must open the door now.
+ * Rule 10, last branch: an access level must open the door now.
  *
  * <p>Considers the holder's assignments valid at {@code at} whose level exists and contains the door:
  * <ul>
@@ -17,7 +18,14 @@ import java.util.List;
  */
 public final class AccessLevelSchedulePolicy {
 
+    /** The decision for the card alone ({@link Decision.Granted#CARD_ONLY}). */
     public Decision evaluate(Credential credential, DoorId door, Instant at, AccessSnapshot snapshot) {
+        return evaluate(credential, door, at, snapshot, Decision.Granted.CARD_ONLY);
+    }
+
+    /** The decision; a grant records {@code factors} (which must contain CARD). */
+    public Decision evaluate(Credential credential, DoorId door, Instant at, AccessSnapshot snapshot,
+                             Set<Factor> factors) {
         List<AccessAssignment> assignments = snapshot.assignmentsOf(credential.holder());
         boolean someLevelCoversDoor = false;
         for (int i = 0, n = assignments.size(); i < n; i++) {
@@ -33,7 +41,8 @@ public final class AccessLevelSchedulePolicy {
             Schedule schedule = snapshot.scheduleOrNull(level.schedule());
             if (schedule != null && schedule.isOpenAt(at)) {
                 // assignments are sorted by level id, so the first open one is the lowest id that grants
-                return new Decision.Granted(credential.holder(), credential.id(), level.id());
+                return new Decision.Granted(credential.holder(), credential.id(), level.id(), factors,
+                        GrantBasis.ACCESS_LEVEL);
             }
         }
         return Decision.Denied.of(

@@ -1,5 +1,6 @@
 package dev.warden.policy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -31,5 +32,19 @@ final class Checks {
     /** {@code validFrom <= at < validUntil}, a null bound being unbounded. */
     static boolean within(Instant validFrom, Instant validUntil, Instant at) {
         return (validFrom == null || !at.isBefore(validFrom)) && (validUntil == null || at.isBefore(validUntil));
+    }
+
+    /** A non-null, strictly positive duration. */
+    static Duration positive(Duration value, String what) {
+        nonNull(value, what);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    /** Null, or a strictly positive duration. */
+    static Duration positiveOrNull(Duration value, String what) {
+        return value == null ? null : positive(value, what);
     }
 }

@@ -1,8 +1,9 @@
 package dev.warden.policy;
 
 import java.util.Optional;
+import java.util.Set;
 
-/** The answer to an {@link AccessRequest}: granted through a level, or denied with a reason. */
+/** The answer to an {@link AccessRequest}: granted (with its basis and the factors checked), or denied with a reason. */
 public sealed interface Decision permits Decision.Granted, Decision.Denied {
 
     /** {@code true} for {@link Granted}. */
@@ -19,16 +20,44 @@ public sealed interface Decision permits Decision.Granted, Decision.Denied {
      *
      * @param person     the holder
      * @param credential the credential used
-     * @param level      the access level that granted (the first by id order)
+     * @param level      the access level that granted (the first by id order) when {@code basis} is
+     *                   {@link GrantBasis#ACCESS_LEVEL}; null for free access or a visit
+     * @param factors    the factors checked: always {@link Factor#CARD}, {@link Factor#PIN} when a typed PIN matched,
+     *                   {@link Factor#FINGERPRINT} when a finger matched the holder (copied, unmodifiable)
+     * @param basis      what entitled the grant
      */
-    record Granted(PersonId person, CredentialId credential, AccessLevelId level) implements Decision {
+    record Granted(PersonId person, CredentialId credential, AccessLevelId level, Set<Factor> factors,
+                   GrantBasis basis) implements Decision {
 
         public static final String CODE = "GRANTED";
+
+        /** The card alone. */
+        public static final Set<Factor> CARD_ONLY = Set.of(Factor.CARD);
 
         public Granted {
             Checks.nonNull(person, "Granted.person");
             Checks.nonNull(credential, "Granted.credential");
-            Checks.nonNull(level, "Granted.level");
+            Checks.nonNull(basis, "Granted.basis");
+            if (basis == GrantBasis.ACCESS_LEVEL) {
+                Checks.nonNull(level, "Granted.level");
+            } else if (level != null) {
+                throw new IllegalArgumentException("Granted.level must be null for basis " + basis);
+            }
+            Checks.nonNull(factors, "Granted.factors");
+            factors = Set.copyOf(factors); // returns an already unmodifiable set as it is: no copy on the hot path
+            if (!factors.contains(Factor.CARD)) {
+                throw new IllegalArgumentException("Granted.factors must contain CARD, was " + factors);
+            }
+        }
+
+        /** A grant through an access level, by the card alone. */
+        public Granted(PersonId person, CredentialId credential, AccessLevelId level) {
+            this(person, credential, level, CARD_ONLY, GrantBasis.ACCESS_LEVEL);
+        }
+
+        /** The level, when the basis is an access level. */
+        public Optional<AccessLevelId> levelOpt() {
+            return Optional.ofNullable(level);
         }
 
         @Override

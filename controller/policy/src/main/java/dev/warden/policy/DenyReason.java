@@ -15,7 +15,17 @@ public enum DenyReason {
     SECOND_FACTOR_REQUIRED("Second factor required but not presented"),
     SECOND_FACTOR_MISMATCH("Second factor does not match the card holder"),
     NO_ACCESS_LEVEL("No access level for this door"),
-    OUTSIDE_SCHEDULE("Outside the access schedule");
+    OUTSIDE_SCHEDULE("Outside the access schedule"),
+    PIN_REQUIRED("PIN required but not entered"),
+    PIN_MISMATCH("PIN does not match"),
+    NO_ACTIVE_VISIT("Visitor without an active approved visit for this area"),
+    LOCKDOWN("Area or site is locked down"),
+    THREAT_LEVEL("Clearance below the site's threat level"),
+    PASSBACK("Anti-passback violation"),
+    ESCORT_REQUIRED("Visitor needs an authorised escort at this door"),
+    ESCORT_CAPACITY("Every escort at this door already has the most visitors allowed"),
+    TWO_PERSON_PENDING("Two-person rule: waiting for a second authorised person"),
+    TWO_PERSON_EXIT("Two-person rule: leaving would leave one person alone inside");
 
     private final String description;
 

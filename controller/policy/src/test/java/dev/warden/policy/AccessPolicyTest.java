@@ -105,8 +105,8 @@ class AccessPolicyTest {
 
     @Test
     void levelsComeLastNoLevelThenSchedule() {
-        PolicyFixtures.Scenario visitor = PolicyFixtures.visitorWithLobbyOnlyBadge();
-        assertThat(visitor.decide(DATA_HALL, WEDNESDAY_NOON).reasonCode()).isEqualTo("NO_ACCESS_LEVEL");
+        PolicyFixtures.Scenario contractor = PolicyFixtures.contractorWithLobbyOnlyBadge();
+        assertThat(contractor.decide(DATA_HALL, WEDNESDAY_NOON).reasonCode()).isEqualTo("NO_ACCESS_LEVEL");
         assertThat(PolicyFixtures.employeeWithDataHallAccess().decide(DATA_HALL, SATURDAY_NOON).reasonCode())
                 .isEqualTo("OUTSIDE_SCHEDULE");
         assertThat(DenyReason.OUTSIDE_SCHEDULE.description()).isEqualTo("Outside the access schedule");
@@ -151,7 +151,8 @@ class AccessPolicyTest {
         PolicyFixtures.Scenario technician = PolicyFixtures.cageTechnicianWithEnrolledFinger();
         assertThat(technician.decide(PolicyFixtures.CAGE, SATURDAY_NOON, PolicyFixtures.finger(7)))
                 .isEqualTo(new Decision.Granted(technician.person().id(), technician.credential().id(),
-                        PolicyFixtures.CAGE_ALWAYS));
+                        PolicyFixtures.CAGE_ALWAYS, java.util.Set.of(Factor.CARD, Factor.FINGERPRINT),
+                        GrantBasis.ACCESS_LEVEL));
         assertThat(technician.decide(PolicyFixtures.CAGE, SATURDAY_NOON, null).reasonCode())
                 .isEqualTo("SECOND_FACTOR_REQUIRED");
         assertThat(technician.decide(PolicyFixtures.CAGE, SATURDAY_NOON, PolicyFixtures.finger(8)).reasonCode())
@@ -171,11 +172,19 @@ class AccessPolicyTest {
     }
 
     @Test
-    void theSecondFactorComesBeforeAccessLevels() {
+    void aVisitorWithoutAVisitIsDeniedBeforeTheSecondFactorAndTheLevels() {
         PolicyFixtures.Scenario visitor = PolicyFixtures.visitorWithLobbyOnlyBadge();
+        assertThat(visitor.decide(LOBBY, WEDNESDAY_NOON).reasonCode()).isEqualTo("NO_ACTIVE_VISIT");
         assertThat(visitor.decide(PolicyFixtures.CAGE, WEDNESDAY_NOON, null).reasonCode())
+                .isEqualTo("NO_ACTIVE_VISIT");
+    }
+
+    @Test
+    void theSecondFactorComesBeforeAccessLevels() {
+        PolicyFixtures.Scenario contractor = PolicyFixtures.contractorWithLobbyOnlyBadge();
+        assertThat(contractor.decide(PolicyFixtures.CAGE, WEDNESDAY_NOON, null).reasonCode())
                 .isEqualTo("SECOND_FACTOR_REQUIRED");
-        assertThat(visitor.decide(PolicyFixtures.CAGE, WEDNESDAY_NOON, PolicyFixtures.finger(7)).reasonCode())
+        assertThat(contractor.decide(PolicyFixtures.CAGE, WEDNESDAY_NOON, PolicyFixtures.finger(7)).reasonCode())
                 .isEqualTo("SECOND_FACTOR_MISMATCH");
     }
 }

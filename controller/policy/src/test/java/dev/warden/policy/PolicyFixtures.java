@@ -139,10 +139,16 @@ final class PolicyFixtures {
                 null, null, DATA_HALL_OFFICE_HOURS, LOBBY_ALWAYS);
     }
 
-    /** A visitor with a lobby-only badge (1005). */
+    /** A visitor with a lobby-only badge (1005) and no visit: rule 6 denies them everywhere. */
     static Scenario visitorWithLobbyOnlyBadge() {
         return person("vis-1", PersonKind.VISITOR, PersonStatus.ACTIVE, 1005, CredentialStatus.ACTIVE, null, null,
                 LOBBY_ALWAYS);
+    }
+
+    /** A contractor with a lobby-only badge (1008): holds no level for the data hall or the cage. */
+    static Scenario contractorWithLobbyOnlyBadge() {
+        return person("con-lobby", PersonKind.CONTRACTOR, PersonStatus.ACTIVE, 1008, CredentialStatus.ACTIVE, null,
+                null, LOBBY_ALWAYS);
     }
 
     /** An active employee whose badge (1006) was reported lost. */

@@ -1,0 +1,181 @@
+package dev.warden.policy;
+
+import static dev.warden.policy.EngineWorld.ALICE;
+import static dev.warden.policy.EngineWorld.BOB;
+import static dev.warden.policy.EngineWorld.CAGE_A;
+import static dev.warden.policy.EngineWorld.CAGE_DOOR;
+import static dev.warden.policy.EngineWorld.CAROL;
+import static dev.warden.policy.EngineWorld.HALL_1;
+import static dev.warden.policy.EngineWorld.T0;
+import static dev.warden.policy.EngineWorld.entry;
+import static dev.warden.policy.EngineWorld.exit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verifies rule 13 (two-person areas): the pairing window's edge, distinct people, the exit that would leave one
+ * person alone, re-checking the held person, and the lone-occupant signal.
+ */
+class TwoPersonRuleTest {
+
+    private final AccessEngine engine = new AccessEngine();
+    private final EngineWorld world = new EngineWorld();
+
+    private String decide(AccessRequest request, AccessSnapshot snapshot) {
+        return engine.decide(request, snapshot).decision().reasonCode();
+    }
+
+    private static List<PersonId> entered(AccessResult result) {
+        return result.changes().stream().filter(c -> c instanceof PresenceChange.Entered).map(PresenceChange::person)
+                .toList();
+    }
+
+    private List<PersonId> inCage() {
+        return engine.presences().stream().filter(p -> p.area().equals(CAGE_A)).map(Presence::person).toList();
+    }
+
+    @Test
+    void theFirstPersonWaitsAndASecondWithinTheWindowInclusiveLetsBothIn() {
+        AccessSnapshot snapshot = world.snapshot();
+        AccessResult alice = engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        assertThat(alice.decision().reasonCode()).isEqualTo("TWO_PERSON_PENDING");
+        assertThat(alice.changes()).isEmpty();
+        AccessResult bob = engine.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(30)), snapshot);
+        assertThat(bob.decision().granted()).isTrue();
+        assertThat(entered(bob)).containsExactly(ALICE, BOB);
+        assertThat(bob.signals()).isEmpty();
+        assertThat(inCage()).containsExactly(ALICE, BOB);
+    }
+
+    @Test
+    void aSecondPersonOneSecondTooLateIsHeldInstead() {
+        AccessSnapshot snapshot = world.snapshot();
+        engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        assertThat(decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(31)), snapshot)).isEqualTo("TWO_PERSON_PENDING");
+        assertThat(decide(entry(CAROL, CAGE_DOOR, T0.plusSeconds(40)), snapshot)).isEqualTo("GRANTED");
+        assertThat(inCage()).containsExactly(BOB, CAROL);
+    }
+
+    @Test
+    void theSamePersonTwiceIsNoPair() {
+        AccessSnapshot snapshot = world.snapshot();
+        engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        assertThat(decide(entry(ALICE, CAGE_DOOR, T0.plusSeconds(1)), snapshot)).isEqualTo("TWO_PERSON_PENDING");
+        assertThat(inCage()).isEmpty();
+    }
+
+    @Test
+    void thePairMustReadAtTheSameDoor() {
+        DoorId back = DoorId.of("door-cage-a-back");
+        AccessSnapshot snapshot = world.door(new Door(back, CAGE_A, "Cage A back")).snapshot();
+        engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        assertThat(decide(entry(BOB, back, T0.plusSeconds(1)), snapshot)).isEqualTo("TWO_PERSON_PENDING");
+    }
+
+    @Test
+    void aHeldPersonTerminatedMeanwhileDoesNotEnterAndTheSecondIsHeld() {
+        engine.decide(entry(ALICE, CAGE_DOOR, T0), world.snapshot());
+        AccessSnapshot after = world.status(ALICE, PersonStatus.TERMINATED).snapshot();
+        AccessResult bob = engine.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(5)), after);
+        assertThat(bob.decision().reasonCode()).isEqualTo("TWO_PERSON_PENDING");
+        assertThat(bob.changes()).isEmpty();
+        assertThat(decide(entry(CAROL, CAGE_DOOR, T0.plusSeconds(6)), after)).isEqualTo("GRANTED");
+        assertThat(inCage()).containsExactly(BOB, CAROL);
+    }
+
+    @Test
+    void leavingOnePersonAloneIsHeldUntilTheSecondLeavesWithinTheWindow() {
+        AccessSnapshot snapshot = world.snapshot();
+        engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        engine.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(1)), snapshot);
+        AccessResult aliceOut = engine.decide(exit(ALICE, CAGE_DOOR, T0.plusSeconds(100)), snapshot);
+        assertThat(aliceOut.decision().reasonCode()).isEqualTo("TWO_PERSON_EXIT");
+        assertThat(inCage()).containsExactly(ALICE, BOB);
+        AccessResult bobOut = engine.decide(exit(BOB, CAGE_DOOR, T0.plusSeconds(130)), snapshot);
+        assertThat(bobOut.decision().granted()).isTrue();
+        assertThat(bobOut.changes()).filteredOn(c -> c instanceof PresenceChange.Left).extracting(PresenceChange::person)
+                .containsExactly(ALICE, BOB);
+        assertThat(inCage()).isEmpty();
+        assertThat(engine.presences()).extracting(Presence::area).containsOnly(HALL_1);
+        assertThat(bobOut.signals()).isEmpty();
+    }
+
+    @Test
+    void theSecondExitOneSecondTooLateIsHeldToo() {
+        AccessSnapshot snapshot = world.snapshot();
+        engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        engine.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(1)), snapshot);
+        engine.decide(exit(ALICE, CAGE_DOOR, T0.plusSeconds(100)), snapshot);
+        assertThat(decide(exit(BOB, CAGE_DOOR, T0.plusSeconds(131)), snapshot)).isEqualTo("TWO_PERSON_EXIT");
+        assertThat(inCage()).containsExactly(ALICE, BOB);
+    }
+
+    @Test
+    void withThreeInsideOneMayLeaveAloneAndTheLastMayLeaveAlone() {
+        AccessSnapshot snapshot = world.snapshot();
+        engine.restore(List.of(new Presence(ALICE, CAGE_A, T0, CAGE_DOOR, null),
+                new Presence(BOB, CAGE_A, T0, CAGE_DOOR, null), new Presence(CAROL, CAGE_A, T0, CAGE_DOOR, null)));
+        assertThat(decide(exit(CAROL, CAGE_DOOR, T0.plusSeconds(1)), snapshot)).isEqualTo("GRANTED");
+        assertThat(decide(exit(BOB, CAGE_DOOR, T0.plusSeconds(2)), snapshot)).isEqualTo("TWO_PERSON_EXIT");
+        engine.restore(List.of(new Presence(ALICE, CAGE_A, T0, CAGE_DOOR, null)));
+        AccessResult lastOut = engine.decide(exit(ALICE, CAGE_DOOR, T0.plusSeconds(3)), snapshot);
+        assertThat(lastOut.decision().granted()).isTrue();
+        assertThat(lastOut.signals()).isEmpty();
+    }
+
+    @Test
+    void presenceShowingOnePersonAloneSignalsLoneOccupant() {
+        AccessSnapshot snapshot = world.snapshot();
+        engine.restore(List.of(new Presence(ALICE, CAGE_A, T0, CAGE_DOOR, null),
+                new Presence(BOB, CAGE_A, T0, CAGE_DOOR, null)));
+        // Bob's exit from the cage was never read: he badges into hall 2, so the cage now shows Alice alone
+        AccessResult bob = engine.decide(entry(BOB, EngineWorld.HALL_2_DOOR, T0.plusSeconds(10)), snapshot);
+        assertThat(bob.decision().granted()).isTrue();
+        assertThat(bob.signals()).singleElement().satisfies(s -> {
+            assertThat(s.type()).isEqualTo(SignalType.LONE_OCCUPANT);
+            assertThat(s.person()).isEqualTo(ALICE);
+            assertThat(s.area()).isEqualTo(CAGE_A);
+            assertThat(s.at()).isEqualTo(T0.plusSeconds(10));
+        });
+        // Alice leaving alone is allowed (nobody else is known inside) and raises nothing more
+        AccessResult alice = engine.decide(exit(ALICE, CAGE_DOOR, T0.plusSeconds(20)), snapshot);
+        assertThat(alice.decision().granted()).isTrue();
+        assertThat(alice.signals()).isEmpty();
+    }
+
+    @Test
+    void movingInsideANestedAreaOfTheCageKeepsBothCounted() {
+        DoorId rack = DoorId.of("door-rack");
+        AreaId rackArea = AreaId.of("rack-row");
+        AccessSnapshot withRack = new EngineWorld().area(Area.inside(rackArea, EngineWorld.SITE, CAGE_A, "Rack row"))
+                .door(new Door(rack, rackArea, "Rack row")).snapshot();
+        engine.restore(List.of(new Presence(ALICE, CAGE_A, T0, CAGE_DOOR, null),
+                new Presence(BOB, rackArea, T0, rack, null)));
+        assertThat(engine.decide(exit(ALICE, CAGE_DOOR, T0.plusSeconds(1)), withRack).decision().reasonCode())
+                .as("Bob in the rack row is inside the cage").isEqualTo("TWO_PERSON_EXIT");
+        AccessResult bobOut = engine.decide(exit(BOB, rack, T0.plusSeconds(4)), withRack);
+        assertThat(bobOut.decision().granted()).isTrue();
+        assertThat(bobOut.signals()).isEmpty();
+        assertThat(engine.decide(entry(ALICE, rack, T0.plusSeconds(5)), withRack).signals()).isEmpty();
+    }
+
+    @Test
+    void aGateIntoATwoPersonAreaSignalsLoneOccupantBetweenThePassages() {
+        DoorId gate = DoorId.of("gate-vault");
+        AccessSnapshot snapshot = world.door(new Door(gate, CAGE_A, "Vault gate", SecondFactor.NONE, PortalKind.GATE,
+                null, false)).snapshot();
+        engine.decide(entry(ALICE, gate, T0), snapshot);
+        assertThat(engine.decide(entry(BOB, gate, T0.plusSeconds(2)), snapshot).changes()).isEmpty();
+        PassageResult first = engine.applyPassage(gate, T0.plusSeconds(3), snapshot);
+        assertThat(first.changes()).extracting(PresenceChange::person).containsExactly(ALICE);
+        assertThat(first.signals()).singleElement().satisfies(s -> {
+            assertThat(s.type()).isEqualTo(SignalType.LONE_OCCUPANT);
+            assertThat(s.person()).isEqualTo(ALICE);
+            assertThat(s.area()).isEqualTo(CAGE_A);
+        });
+        assertThat(engine.passage(gate, T0.plusSeconds(4), snapshot)).isEmpty();
+        assertThat(inCage()).containsExactly(ALICE, BOB);
+    }
+}
