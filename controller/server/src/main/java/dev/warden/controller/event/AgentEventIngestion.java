@@ -41,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * (injected {@link Clock}) is stored with the receipt time, the agent's time kept as attribute {@code agentTime},
  * and never touches the live state ({@value #TIMESTAMP_OUT_OF_RANGE}, logged and counted). Live state is ordered
  * by {@code min(occurredAt, now)}, so one report dated a few minutes ahead can never block the reports after it.
+ *
+ * <p>After the transaction, every {@link StoredAgentEventListener} bean (the alarm detectors, gate passages for the
+ * access engine) is told about a stored event that is timely and does not name a door its agent does not serve. A
+ * listener that throws is logged and counted; it never fails the ingestion nor keeps the other listeners from
+ * hearing the event.
  */
 @Singleton
 public class AgentEventIngestion {
@@ -63,10 +68,14 @@ public class AgentEventIngestion {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder notServed = new LongAdder();
     private final LongAdder outOfRange = new LongAdder();
+    private final LongAdder listenerFailures = new LongAdder();
+    private final List<StoredAgentEventListener> listeners;
 
     public AgentEventIngestion(AccessEventRepository events, DoorStateRepository doorStates,
                                TransactionOperations<Connection> transactions, EventBroadcaster broadcaster,
-                               AccessIndex index, DoorRepository doors, Clock clock) {
+                               AccessIndex index, DoorRepository doors, Clock clock,
+                               List<StoredAgentEventListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.events = events;
         this.doorStates = doorStates;
         this.transactions = transactions;
@@ -117,7 +126,27 @@ public class AgentEventIngestion {
         }
         stored.increment();
         broadcaster.publish(List.of(saved));
+        if (timely && !notServedDoor[0]) {
+            tellListeners(e, saved.doorId());
+        }
         return IngestResult.STORED;
+    }
+
+    private void tellListeners(AgentEvent e, String doorId) {
+        for (StoredAgentEventListener listener : listeners) {
+            try {
+                listener.onStored(e, doorId);
+            } catch (RuntimeException ex) {
+                listenerFailures.increment();
+                LOG.error("Listener {} failed on event {}/{} ({}); ingestion goes on ({} listener failures since start)",
+                        listener.getClass().getSimpleName(), e.agentId(), e.seq(), e.type(), listenerFailures.sum(), ex);
+            }
+        }
+    }
+
+    /** Times a {@link StoredAgentEventListener} threw. */
+    public long listenerFailureCount() {
+        return listenerFailures.sum();
     }
 
     /** Events stored without their door because the agent does not serve it. */

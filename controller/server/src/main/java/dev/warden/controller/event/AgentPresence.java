@@ -1,6 +1,7 @@
 package dev.warden.controller.event;
 
 import dev.warden.contract.AgentStatus;
+import dev.warden.controller.alarm.AlarmInputs;
 import dev.warden.controller.api.SqlErrors;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * status dated outside it is ignored, logged and counted ({@value AgentEventIngestion#TIMESTAMP_OUT_OF_RANGE}),
  * and a status dated a little ahead is recorded at {@code now}, so no single report can freeze presence. A
  * recorded time beyond {@code now + 5 min} (written before times were bounded) never blocks a new report.
+ *
+ * <p>When an accepted status changes the agent's state (or is its first report), the alarms are told after the
+ * transaction ({@link AlarmInputs#onAgentStatus}): OFFLINE raises {@code AGENT_OFFLINE}, ONLINE clears it. A failure
+ * there is logged and never undoes the recorded presence.
  */
 @Singleton
 public class AgentPresence {
@@ -28,12 +33,15 @@ public class AgentPresence {
     private final AgentRepository agents;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final AlarmInputs alarms;
     private final LongAdder outOfRange = new LongAdder();
 
-    public AgentPresence(AgentRepository agents, TransactionOperations<Connection> transactions, Clock clock) {
+    public AgentPresence(AgentRepository agents, TransactionOperations<Connection> transactions, Clock clock,
+                         AlarmInputs alarms) {
         this.agents = agents;
         this.transactions = transactions;
         this.clock = clock;
+        this.alarms = alarms;
     }
 
     /** Statuses ignored because their time lay outside the accepted window. */
@@ -52,10 +60,10 @@ public class AgentPresence {
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                transactions.executeWrite(tx -> {
-                    apply(status, now);
-                    return null;
-                });
+                boolean changed = transactions.executeWrite(tx -> apply(status, now));
+                if (changed) {
+                    tellAlarms(status, now);
+                }
                 return;
             } catch (RuntimeException e) {
                 if (!SqlErrors.isUniqueViolation(e)) {
@@ -66,14 +74,24 @@ public class AgentPresence {
         }
     }
 
-    private void apply(AgentStatus status, Instant now) {
+    private void tellAlarms(AgentStatus status, Instant now) {
+        Instant at = status.at().isAfter(now) ? now : status.at();
+        try {
+            alarms.onAgentStatus(status.agentId(), status.state() == AgentStatus.State.ONLINE, at);
+        } catch (RuntimeException e) {
+            LOG.error("Alarms could not be told that agent {} is {}", status.agentId(), status.state(), e);
+        }
+    }
+
+    /** Records the status; true when it is the agent's first report or changes its state. */
+    private boolean apply(AgentStatus status, Instant now) {
         Instant at = status.at().isAfter(now) ? now : status.at();
         AgentRow next = new AgentRow(status.agentId(), status.state().name(), at, status.version());
         Optional<AgentRow> existing = agents.findById(status.agentId());
         if (existing.isEmpty()) {
             agents.save(next);
             LOG.info("Agent {} is {} (first report, version {})", status.agentId(), status.state(), status.version());
-            return;
+            return true;
         }
         AgentRow before = existing.get();
         boolean recordedInFuture = before.lastSeen() != null
@@ -81,11 +99,13 @@ public class AgentPresence {
         if (before.lastSeen() != null && !recordedInFuture && at.isBefore(before.lastSeen())) {
             LOG.debug("Ignoring stale status {} of agent {} at {} (recorded {} at {})", status.state(),
                     status.agentId(), status.at(), before.state(), before.lastSeen());
-            return;
+            return false;
         }
         agents.update(next);
         if (!before.state().equals(next.state())) {
             LOG.info("Agent {} is {} (was {})", status.agentId(), status.state(), before.state());
+            return true;
         }
+        return false;
     }
 }

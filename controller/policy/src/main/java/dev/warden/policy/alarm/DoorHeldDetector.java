@@ -1,0 +1,81 @@
+package dev.warden.policy.alarm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Door held open: a door that opened with a permit (after a grant or an unlock) and is still open more than
+ * {@code heldOpen} after it opened. The alarm is raised once per opening, by {@link #tick} (strictly after
+ * {@code opened + heldOpen}), and cleared when the contact reports CLOSED. A door that opened without a permit is
+ * a forced door ({@link DoorForcedDetector}), not a held one.
+ *
+ * <p>Not thread-safe. Remembers only the doors that are open now.
+ */
+public final class DoorHeldDetector {
+    private final Duration heldOpen;
+    private final Map<String, Opening> open = new HashMap<>();
+
+    private static final class Opening {
+        final Instant since;
+        final boolean permitted;
+        boolean raised;
+
+        Opening(Instant since, boolean permitted) {
+            this.since = since;
+            this.permitted = permitted;
+        }
+    }
+
+    public DoorHeldDetector(Duration heldOpen) {
+        Objects.requireNonNull(heldOpen, "heldOpen");
+        if (heldOpen.isNegative() || heldOpen.isZero()) {
+            throw new IllegalArgumentException("heldOpen must be positive");
+        }
+        this.heldOpen = heldOpen;
+    }
+
+    /**
+     * The contact reported OPEN or CLOSED at {@code at}; {@code permitted} says whether the opening was allowed.
+     * Returns a DOOR_HELD clear when the door closes after the alarm was raised.
+     */
+    public Optional<AlarmTrigger> contact(String doorId, boolean isOpen, Instant at, boolean permitted) {
+        Objects.requireNonNull(doorId, "doorId");
+        Objects.requireNonNull(at, "at");
+        if (isOpen) {
+            open.putIfAbsent(doorId, new Opening(at, permitted));
+            return Optional.empty();
+        }
+        Opening was = open.remove(doorId);
+        if (was != null && was.raised) {
+            return Optional.of(new AlarmTrigger.Clear(AlarmType.DOOR_HELD, AlarmPlace.door(doorId), at,
+                    "door closed at " + at));
+        }
+        return Optional.empty();
+    }
+
+    /** Raises DOOR_HELD for every permitted opening now open longer than the held-open time (once each). */
+    public List<AlarmTrigger> tick(Instant now) {
+        Objects.requireNonNull(now, "now");
+        List<AlarmTrigger> raised = new ArrayList<>();
+        open.forEach((door, o) -> {
+            if (o.permitted && !o.raised && now.isAfter(o.since.plus(heldOpen))) {
+                o.raised = true;
+                raised.add(new AlarmTrigger.Raise(AlarmType.DOOR_HELD, AlarmPlace.door(door), now,
+                        "open since " + o.since + ", longer than " + heldOpen.toSeconds() + " s"));
+            }
+        });
+        raised.sort((a, b) -> a.place().key().compareTo(b.place().key()));
+        return raised;
+    }
+
+    /** Doors currently known to be open. */
+    public int openDoors() {
+        return open.size();
+    }
+}
