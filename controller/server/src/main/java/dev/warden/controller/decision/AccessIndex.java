@@ -20,7 +20,33 @@ import dev.warden.controller.schedule.ScheduleRow;
 import dev.warden.controller.schedule.ScheduleWindowRepository;
 import dev.warden.controller.schedule.ScheduleWindowRow;
 import dev.warden.controller.schedule.Windows;
+import dev.warden.controller.schedule.ScheduleExceptionRepository;
+import dev.warden.controller.schedule.ScheduleExceptionRow;
+import dev.warden.controller.schedule.ScheduleHolidayWindowRepository;
+import dev.warden.controller.schedule.ScheduleHolidayWindowRow;
+import dev.warden.controller.site.AreaRepository;
+import dev.warden.controller.site.AreaRow;
+import dev.warden.controller.site.HolidayRepository;
+import dev.warden.controller.site.HolidayRow;
 import dev.warden.controller.site.SiteRepository;
+import dev.warden.controller.site.SiteRow;
+import dev.warden.controller.visit.VisitAreaRepository;
+import dev.warden.controller.visit.VisitAreaRow;
+import dev.warden.controller.visit.VisitRepository;
+import dev.warden.controller.visit.VisitRow;
+import dev.warden.policy.AntiPassback;
+import dev.warden.policy.Area;
+import dev.warden.policy.DayWindow;
+import dev.warden.policy.PinHash;
+import dev.warden.policy.PortalKind;
+import dev.warden.policy.Site;
+import dev.warden.policy.SiteId;
+import dev.warden.policy.ThreatLevel;
+import dev.warden.policy.Visit;
+import dev.warden.policy.VisitId;
+import dev.warden.policy.VisitStatus;
+import java.time.LocalDate;
+import java.util.HexFormat;
 import dev.warden.policy.AccessAssignment;
 import dev.warden.policy.AccessLevel;
 import dev.warden.policy.AccessLevelId;
@@ -78,7 +104,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #current()} is a single volatile read of an immutable {@link IndexView}. Writers call
  * {@link #rebuildAfterCommit()} inside their transaction; once it commits, one background thread reloads every
- * access table in a read transaction, builds a new {@link AccessSnapshot} and swaps it in. Requests that arrive
+ * access table in a read transaction, builds a new {@link AccessSnapshot} (sites, areas, people with their PINs and
+ * flags, credentials, doors, schedules with holidays and exceptions, levels, assignments, fingerprints, visits) and
+ * swaps it in. Requests that arrive
  * while a rebuild is queued are coalesced into it; a request that arrives while one runs queues one more, so the
  * last committed write is always reflected. A failed rebuild keeps the previous version and retries in 5 s; a
  * change not applied within 30 s turns {@link AccessIndexHealth} DOWN (see {@link RebuildTracker}).
@@ -90,10 +118,13 @@ import org.slf4j.LoggerFactory;
 public class AccessIndex {
     private static final Logger LOG = LoggerFactory.getLogger(AccessIndex.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final HexFormat HEX = HexFormat.of();
 
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final SiteRepository sites;
+    private final AreaRepository areaRows;
+    private final HolidayRepository holidays;
     private final DoorRepository doors;
     private final PersonRepository people;
     private final CredentialRepository credentials;
@@ -103,6 +134,10 @@ public class AccessIndex {
     private final AccessLevelDoorRepository levelDoors;
     private final AssignmentRepository assignments;
     private final FingerprintRepository fingerprints;
+    private final ScheduleHolidayWindowRepository holidayWindows;
+    private final ScheduleExceptionRepository exceptions;
+    private final VisitRepository visitRows;
+    private final VisitAreaRepository visitAreas;
 
     private final AtomicReference<IndexView> current = new AtomicReference<>(IndexView.EMPTY);
     private final AtomicBoolean queued = new AtomicBoolean();
@@ -114,13 +149,22 @@ public class AccessIndex {
     });
 
     public AccessIndex(TransactionOperations<Connection> transactions, Clock clock, SiteRepository sites,
+                       AreaRepository areaRows, HolidayRepository holidays,
                        DoorRepository doors, PersonRepository people, CredentialRepository credentials,
-                       ScheduleRepository schedules, ScheduleWindowRepository windows, AccessLevelRepository levels,
-                       AccessLevelDoorRepository levelDoors, AssignmentRepository assignments,
-                       FingerprintRepository fingerprints) {
+                       ScheduleRepository schedules, ScheduleWindowRepository windows,
+                       ScheduleHolidayWindowRepository holidayWindows, ScheduleExceptionRepository exceptions,
+                       AccessLevelRepository levels, AccessLevelDoorRepository levelDoors,
+                       AssignmentRepository assignments, FingerprintRepository fingerprints,
+                       VisitRepository visitRows, VisitAreaRepository visitAreas) {
         this.transactions = transactions;
         this.clock = clock;
         this.sites = sites;
+        this.areaRows = areaRows;
+        this.holidays = holidays;
+        this.holidayWindows = holidayWindows;
+        this.exceptions = exceptions;
+        this.visitRows = visitRows;
+        this.visitAreas = visitAreas;
         this.doors = doors;
         this.people = people;
         this.credentials = credentials;
@@ -217,23 +261,34 @@ public class AccessIndex {
     }
 
     private IndexView load(long version) {
+        List<Site> policySites = new ArrayList<>();
         Map<String, ZoneId> zoneBySite = new HashMap<>();
-        sites.findAll().forEach(s -> {
+        for (SiteRow s : sites.findAll()) {
             try {
-                zoneBySite.put(s.id(), ZoneId.of(s.timeZone()));
-            } catch (DateTimeException e) {
-                LOG.error("Site {} has an unknown time zone '{}'; its schedules are skipped", s.id(), s.timeZone());
+                ZoneId zone = ZoneId.of(s.timeZone());
+                policySites.add(new Site(new SiteId(s.id()), zone, ThreatLevel.valueOf(s.threatLevel()),
+                        s.lockedDown(), Duration.ofSeconds(s.escortWindowS()), s.maxVisitorsPerEscort()));
+                zoneBySite.put(s.id(), zone);
+            } catch (DateTimeException | IllegalArgumentException e) {
+                LOG.error("Site {} is unusable ({}); its areas and schedules are skipped", s.id(), e.getMessage());
             }
-        });
+        }
+        List<Area> policyAreas = areas(zoneBySite.keySet());
+        Set<String> knownAreas = new HashSet<>();
+        policyAreas.forEach(a -> knownAreas.add(a.id().value()));
 
         List<Person> persons = new ArrayList<>();
         Map<String, String> personNames = new HashMap<>();
         for (PersonRow p : people.findAll()) {
             try {
+                byte[] salt = p.pinSalt() == null ? null : HEX.parseHex(p.pinSalt());
+                PinHash pin = p.pinHash() == null ? null : new PinHash(salt, HEX.parseHex(p.pinHash()));
+                PinHash duress = p.duressPinHash() == null ? null : new PinHash(salt, HEX.parseHex(p.duressPinHash()));
                 persons.add(new Person(new PersonId(p.id()), p.displayName(), PersonKind.valueOf(p.kind()),
-                        PersonStatus.valueOf(p.status())));
+                        PersonStatus.valueOf(p.status()), p.clearance(), p.mayEscort(), p.lockdownExempt(), pin,
+                        duress));
                 personNames.put(p.id(), p.displayName());
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | NullPointerException e) {
                 LOG.error("Person {} is unusable ({}); skipped", p.id(), e.getMessage());
             }
         }
@@ -257,15 +312,21 @@ public class AccessIndex {
         List<Door> policyDoors = new ArrayList<>();
         Map<String, ReaderBinding> readers = new HashMap<>();
         Map<String, String> doorNames = new HashMap<>();
+        Map<String, String> doorAgents = new HashMap<>();
         for (DoorRow d : doors.findAll()) {
             try {
                 policyDoors.add(new Door(new DoorId(d.id()), new AreaId(d.areaId()), d.name(),
-                        SecondFactor.valueOf(d.secondFactor())));
+                        SecondFactor.valueOf(d.secondFactor()), PortalKind.valueOf(d.kind()),
+                        d.freeAccessScheduleId() == null ? null : new ScheduleId(d.freeAccessScheduleId()),
+                        d.threatMarked()));
             } catch (IllegalArgumentException | NullPointerException e) {
                 // fail-secure: a door whose rule cannot be read opens for nobody (UNKNOWN_DOOR)
                 LOG.error("Door {} is unusable ({}); every read at it is denied", d.id(), e.getMessage());
             }
             doorNames.put(d.id(), d.name());
+            if (d.agentId() != null) {
+                doorAgents.put(d.id(), d.agentId());
+            }
             if (d.readerInId() != null) {
                 readers.put(d.readerInId(), new ReaderBinding(d.readerInId(), d.id(), Direction.IN, d.unlockMs(),
                         d.agentId()));
@@ -276,23 +337,7 @@ public class AccessIndex {
             }
         }
 
-        Map<String, List<WeeklyWindow>> windowsBySchedule = new HashMap<>();
-        for (ScheduleWindowRow w : windows.findAll()) {
-            try {
-                windowsBySchedule.computeIfAbsent(w.scheduleId(), k -> new ArrayList<>())
-                        .add(Windows.toPolicy(w.dayOfWeek(), w.startMinute(), w.endMinute()));
-            } catch (RuntimeException e) {
-                LOG.error("Window {} of schedule {} is unusable ({}); skipped", w.id(), w.scheduleId(), e.getMessage());
-            }
-        }
-        List<Schedule> policySchedules = new ArrayList<>();
-        for (ScheduleRow s : schedules.findAll()) {
-            ZoneId zone = zoneBySite.get(s.siteId());
-            if (zone != null) {
-                policySchedules.add(new Schedule(new ScheduleId(s.id()), zone,
-                        windowsBySchedule.getOrDefault(s.id(), List.of())));
-            }
-        }
+        List<Schedule> policySchedules = schedules(zoneBySite);
 
         Map<String, Set<DoorId>> doorsByLevel = new HashMap<>();
         for (AccessLevelDoorRow ld : levelDoors.findAll()) {
@@ -331,10 +376,153 @@ public class AccessIndex {
             }
         }
 
-        AccessSnapshot snapshot = AccessSnapshot.of(version, persons, creds, policyDoors, policySchedules,
-                policyLevels, policyAssignments, policyFingerprints);
+        List<Visit> policyVisits = visits(knownPersons, knownAreas);
+
+        AccessSnapshot snapshot = AccessSnapshot.builder(version)
+                .sites(policySites)
+                .areas(policyAreas)
+                .persons(persons)
+                .credentials(creds)
+                .doors(policyDoors)
+                .schedules(policySchedules)
+                .levels(policyLevels)
+                .assignments(policyAssignments)
+                .fingerprints(policyFingerprints)
+                .visits(policyVisits)
+                .build();
         return new IndexView(snapshot, Map.copyOf(readers), Map.copyOf(doorNames), Map.copyOf(personNames),
-                clock.instant());
+                clock.instant(), doorAgents);
+    }
+
+    /**
+     * The areas of usable sites whose whole chain of parents is usable too (the snapshot rejects an area whose
+     * parent is missing): an area that cannot be built takes its sub-areas with it, and their doors then deny
+     * everyone (fail-secure).
+     */
+    private List<Area> areas(Set<String> usableSites) {
+        Map<String, AreaRow> rows = new HashMap<>();
+        areaRows.findAll().forEach(a -> rows.put(a.id(), a));
+        Map<String, Area> built = new HashMap<>();
+        Set<String> unusable = new HashSet<>();
+        for (AreaRow row : rows.values()) {
+            buildArea(row, rows, usableSites, built, unusable, new HashSet<>());
+        }
+        List<Area> out = new ArrayList<>(built.values());
+        out.sort(java.util.Comparator.comparing(a -> a.id().value()));
+        return out;
+    }
+
+    private Area buildArea(AreaRow row, Map<String, AreaRow> rows, Set<String> usableSites, Map<String, Area> built,
+                           Set<String> unusable, Set<String> path) {
+        if (built.containsKey(row.id())) {
+            return built.get(row.id());
+        }
+        if (unusable.contains(row.id()) || !path.add(row.id())) {
+            unusable.add(row.id());
+            return null;
+        }
+        try {
+            if (!usableSites.contains(row.siteId())) {
+                throw new IllegalArgumentException("its site " + row.siteId() + " is unusable");
+            }
+            if (row.parentId() != null) {
+                AreaRow parentRow = rows.get(row.parentId());
+                Area parent = parentRow == null ? null
+                        : buildArea(parentRow, rows, usableSites, built, unusable, path);
+                if (parent == null) {
+                    throw new IllegalArgumentException("its parent " + row.parentId() + " is unusable");
+                }
+            }
+            AntiPassback passback = AntiPassback.valueOf(row.antiPassback());
+            Area area = new Area(new AreaId(row.id()), new SiteId(row.siteId()),
+                    row.parentId() == null ? null : new AreaId(row.parentId()), row.name(), row.restricted(),
+                    row.lockedDown(), passback,
+                    passback == AntiPassback.TIMED && row.passbackReentryS() != null
+                            ? Duration.ofSeconds(row.passbackReentryS()) : null,
+                    row.twoPersonWindowS() == null ? null : Duration.ofSeconds(row.twoPersonWindowS()));
+            built.put(row.id(), area);
+            return area;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            LOG.error("Area {} is unusable ({}); skipped with its sub-areas", row.id(), e.getMessage());
+            unusable.add(row.id());
+            return null;
+        }
+    }
+
+    /** Schedules of usable sites, with their weekly and holiday windows, the site's holidays and dated exceptions. */
+    private List<Schedule> schedules(Map<String, ZoneId> zoneBySite) {
+        Map<String, List<WeeklyWindow>> windowsBySchedule = new HashMap<>();
+        for (ScheduleWindowRow w : windows.findAll()) {
+            try {
+                windowsBySchedule.computeIfAbsent(w.scheduleId(), k -> new ArrayList<>())
+                        .add(Windows.toPolicy(w.dayOfWeek(), w.startMinute(), w.endMinute()));
+            } catch (RuntimeException e) {
+                LOG.error("Window {} of schedule {} is unusable ({}); skipped", w.id(), w.scheduleId(), e.getMessage());
+            }
+        }
+        Map<String, List<DayWindow>> holidayWindowsBySchedule = new HashMap<>();
+        for (ScheduleHolidayWindowRow w : holidayWindows.findAll()) {
+            try {
+                holidayWindowsBySchedule.computeIfAbsent(w.scheduleId(), k -> new ArrayList<>())
+                        .add(Windows.toPolicyDay(w.startMinute(), w.endMinute()));
+            } catch (RuntimeException e) {
+                LOG.error("Holiday window {} of schedule {} is unusable ({}); skipped", w.id(), w.scheduleId(),
+                        e.getMessage());
+            }
+        }
+        Map<String, Map<LocalDate, List<DayWindow>>> exceptionsBySchedule = new HashMap<>();
+        for (ScheduleExceptionRow e : exceptions.findAll()) {
+            try {
+                List<DayWindow> day = exceptionsBySchedule.computeIfAbsent(e.scheduleId(), k -> new HashMap<>())
+                        .computeIfAbsent(e.onDate(), k -> new ArrayList<>());
+                if (!e.closedAllDay()) {
+                    day.add(Windows.toPolicyDay(e.startMinute(), e.endMinute()));
+                }
+            } catch (RuntimeException ex) {
+                // an exception date whose window cannot be read stays (closed) rather than falling back to the week
+                LOG.error("Exception {} of schedule {} is unusable ({}); that date counts as closed", e.id(),
+                        e.scheduleId(), ex.getMessage());
+            }
+        }
+        Map<String, Set<LocalDate>> holidaysBySite = new HashMap<>();
+        for (HolidayRow h : holidays.findAll()) {
+            holidaysBySite.computeIfAbsent(h.siteId(), k -> new HashSet<>()).add(h.onDate());
+        }
+        List<Schedule> out = new ArrayList<>();
+        for (ScheduleRow s : schedules.findAll()) {
+            ZoneId zone = zoneBySite.get(s.siteId());
+            if (zone != null) {
+                out.add(new Schedule(new ScheduleId(s.id()), zone, windowsBySchedule.getOrDefault(s.id(), List.of()),
+                        holidayWindowsBySchedule.getOrDefault(s.id(), List.of()),
+                        holidaysBySite.getOrDefault(s.siteId(), Set.of()),
+                        exceptionsBySchedule.getOrDefault(s.id(), Map.of())));
+            }
+        }
+        return out;
+    }
+
+    /** Every visit (whatever its status) of a known visitor, with the areas of it that are in the snapshot. */
+    private List<Visit> visits(Set<PersonId> knownPersons, Set<String> knownAreas) {
+        Map<String, Set<AreaId>> areasByVisit = new HashMap<>();
+        for (VisitAreaRow a : visitAreas.findAll()) {
+            if (knownAreas.contains(a.areaId())) {
+                areasByVisit.computeIfAbsent(a.visitId(), k -> new HashSet<>()).add(new AreaId(a.areaId()));
+            }
+        }
+        List<Visit> out = new ArrayList<>();
+        for (VisitRow v : visitRows.findAll()) {
+            try {
+                Visit visit = new Visit(new VisitId(v.id()), new PersonId(v.visitorId()), new PersonId(v.hostId()),
+                        VisitStatus.valueOf(v.status()), v.validFrom(), v.validUntil(),
+                        areasByVisit.getOrDefault(v.id(), Set.of()));
+                if (knownPersons.contains(visit.visitor())) {
+                    out.add(visit);
+                }
+            } catch (IllegalArgumentException | NullPointerException e) {
+                LOG.error("Visit {} is unusable ({}); skipped", v.id(), e.getMessage());
+            }
+        }
+        return out;
     }
 
     @PreDestroy

@@ -24,6 +24,13 @@ final class DemoFiles {
     static final String CREDENTIALS = "credentials.txt";
     static final String AGENT = "agent.yaml";
     static final String SIM = "sim.yaml";
+    /** The demo people's card + PIN PINs and duress PINs (a secret file, like credentials.txt). */
+    static final String PINS = "pins.txt";
+    /**
+     * Whether sim.yaml carries the simulator keys of the full policy ({@code pin:} on cards, {@code pairReaders:},
+     * {@code escorts:}). Off until the simulator's strict loader knows them (it rejects unknown keys).
+     */
+    static final boolean SIM_RULE_KEYS = false;
     /** Sub-folder of the demo folder holding the serial buses' pseudo-terminal links. */
     static final String DEV = "dev";
     /** Sub-folder of the demo folder for the simulator's own state. */
@@ -38,6 +45,24 @@ final class DemoFiles {
         writeSecret(dir.resolve(CREDENTIALS), credentials(site, secrets, mqttUri, apiUrl, now));
         writeSecret(dir.resolve(AGENT), agentYaml(site, secrets, mqttUri, dir));
         writeSecret(dir.resolve(SIM), simYaml(site, secrets, mqttUri, dir));
+        writeSecret(dir.resolve(PINS), pins(site, now));
+    }
+
+    /** The PINs file: one line per person with a PIN (person, card, PIN, duress PIN, name). */
+    static String pins(DemoSite site, Instant now) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Warden demo PINs, generated ").append(now).append(". Keep this file private.\n");
+        sb.append("# Door ").append(DemoSite.PIN_DOOR).append(" is card + PIN: type the PIN on its keypad, then present "
+                + "the card.\n");
+        sb.append("# The duress PIN opens the door too and raises a silent duress alarm.\n\n");
+        sb.append(String.format(Locale.ROOT, "%-8s %-6s %-6s %-7s %s%n", "# person", "card", "PIN", "duress", "name"));
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        site.people.forEach(p -> names.put(p.id(), p.displayName()));
+        for (DemoSite.DemoPin p : site.pins) {
+            sb.append(String.format(Locale.ROOT, "%-8s %-6d %-6s %-7s %s%n", p.personId(), p.card(), p.pin(),
+                    p.duressPin(), names.get(p.personId())));
+        }
+        return sb.toString();
     }
 
     static String credentials(DemoSite site, DemoSecrets secrets, String mqttUri, String apiUrl, Instant now) {
@@ -53,6 +78,8 @@ final class DemoFiles {
         for (Map.Entry<String, String> e : secrets.mqtt().entrySet()) {
             sb.append(String.format(Locale.ROOT, "%-32s %s%n", e.getKey(), e.getValue()));
         }
+        sb.append("\n[pins]  card + PIN door ").append(DemoSite.PIN_DOOR).append(": the people's PINs and duress PINs "
+                + "are in ").append(PINS).append(" next to this file\n");
         return sb.toString();
     }
 
@@ -122,6 +149,11 @@ final class DemoFiles {
     }
 
     static String simYaml(DemoSite site, DemoSecrets secrets, String mqttUri, Path dir) {
+        return simYaml(site, secrets, mqttUri, dir, SIM_RULE_KEYS);
+    }
+
+    /** {@code ruleKeys}: whether to write the simulator keys of the full policy (see {@link #SIM_RULE_KEYS}). */
+    static String simYaml(DemoSite site, DemoSecrets secrets, String mqttUri, Path dir, boolean ruleKeys) {
         StringBuilder sb = new StringBuilder();
         sb.append("mqtt:\n");
         sb.append("  uri: ").append(mqttUri).append('\n');
@@ -186,11 +218,32 @@ final class DemoFiles {
             sb.append(" }\n");
         }
         sb.append("cards:              # every demo card, plus a few unknown ones\n");
+        Map<Long, String> pinByCard = new java.util.HashMap<>();
+        site.pins.forEach(p -> pinByCard.put(p.card(), p.pin()));
         for (DemoSite.DemoCard c : site.cards) {
             sb.append("  - { format: ").append(c.format()).append(", facility: ").append(c.facility())
-                    .append(", number: ").append(c.number()).append(", label: ").append(q(c.label())).append(" }\n");
+                    .append(", number: ").append(c.number()).append(", label: ").append(q(c.label()));
+            String pin = pinByCard.get(c.number());
+            if (ruleKeys && pin != null && c.facility() == DemoSite.FACILITY) {
+                sb.append(", pin: ").append(q(pin));
+            }
+            sb.append(" }\n");
+        }
+        if (ruleKeys) {
+            simRuleKeys(sb, site);
         }
         return sb.toString();
+    }
+
+    /** The walker's two-person readers (cage A) and escorted visitors (section 5 of the issue 4 plan). */
+    static void simRuleKeys(StringBuilder sb, DemoSite site) {
+        sb.append("pairReaders: [rdr-").append(DemoSite.CAGE_DOOR).append("-in, rdr-").append(DemoSite.CAGE_DOOR)
+                .append("-out]   # two different cards back to back (two-person rule)\n");
+        sb.append("escorts:            # the escort's card, then the visitor's, at each reader\n");
+        for (DemoSite.DemoEscort e : site.escorts) {
+            sb.append("  - { escort: ").append(e.escortCard()).append(", visitor: ").append(e.visitorCard())
+                    .append(", readers: [").append(String.join(", ", e.readers())).append("] }\n");
+        }
     }
 
     /**

@@ -18,10 +18,17 @@ import dev.warden.controller.operator.OperatorInput;
 import dev.warden.controller.operator.OperatorService;
 import dev.warden.controller.operator.Roles;
 import dev.warden.controller.person.PersonRepository;
+import dev.warden.controller.person.PersonRow;
 import dev.warden.controller.schedule.ScheduleRepository;
 import dev.warden.controller.schedule.ScheduleWindowRepository;
 import dev.warden.controller.site.AreaRepository;
+import dev.warden.controller.site.HolidayRepository;
 import dev.warden.controller.site.SiteRepository;
+import dev.warden.controller.visit.VisitAreaRepository;
+import dev.warden.controller.visit.VisitAreaRow;
+import dev.warden.controller.visit.VisitRepository;
+import dev.warden.controller.visit.VisitRow;
+import dev.warden.policy.PinHash;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -29,10 +36,13 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -42,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * Seeds the demo site (see {@link DemoSite}) when {@code warden.demo.dir} is set and the database holds no site,
  * door or person; otherwise does nothing and leaves the files alone. Access data goes in one transaction, then
  * the operators, then the MQTT accounts (the agent, its MQTT-native devices, the standalone readers; serial devices
- * have none), then the files: credentials.txt, agent.yaml, sim.yaml.
+ * have none), then the files: credentials.txt, agent.yaml, sim.yaml, pins.txt (the people's PINs, hashed in the
+ * database; the file is the only place they are written, never a log line).
  */
 @Singleton
 public class DemoSeeder {
@@ -68,6 +79,9 @@ public class DemoSeeder {
     private final CredentialRepository credentials;
     private final AssignmentRepository assignments;
     private final FingerprintRepository fingerprints;
+    private final HolidayRepository holidays;
+    private final VisitRepository visits;
+    private final VisitAreaRepository visitAreas;
     private final OperatorService operators;
     private final MqttAccounts mqttAccounts;
     private final AccessIndex index;
@@ -81,6 +95,7 @@ public class DemoSeeder {
                       ScheduleWindowRepository windows, AccessLevelRepository levels,
                       AccessLevelDoorRepository levelDoors, PersonRepository people, CredentialRepository credentials,
                       AssignmentRepository assignments, FingerprintRepository fingerprints,
+                      HolidayRepository holidays, VisitRepository visits, VisitAreaRepository visitAreas,
                       OperatorService operators, MqttAccounts mqttAccounts,
                       AccessIndex index, Clock clock,
                       @Nullable @Value("${warden.demo.dir:}") String dir,
@@ -99,6 +114,9 @@ public class DemoSeeder {
         this.credentials = credentials;
         this.assignments = assignments;
         this.fingerprints = fingerprints;
+        this.holidays = holidays;
+        this.visits = visits;
+        this.visitAreas = visitAreas;
         this.operators = operators;
         this.mqttAccounts = mqttAccounts;
         this.index = index;
@@ -133,7 +151,7 @@ public class DemoSeeder {
         DemoFiles.standaloneReaders().forEach(secrets::mqtt);
 
         transactions.executeWrite(status -> {
-            store(site);
+            store(site, now);
             return null;
         });
         index.rebuildAfterCommit();
@@ -148,16 +166,22 @@ public class DemoSeeder {
             LOG.error("Demo data was seeded but the files could not be written to {}: {}", folder, e.toString());
             return true;
         }
-        LOG.info("Demo site {} seeded: {} doors, {} people, {} credentials, {} fingerprints. REST API {}/api/v1 ; "
-                        + "operator and MQTT passwords in {} ; agent config {} ; simulator config {}",
+        LOG.info("Demo site {} seeded: {} doors, {} people, {} credentials, {} fingerprints, {} PINs, {} visits. "
+                        + "REST API {}/api/v1 ; operator and MQTT passwords in {} ; PINs in {} ; agent config {} ; "
+                        + "simulator config {}",
                 DemoSite.SITE, site.doors.size(), site.people.size(), site.credentials.size(),
-                site.fingerprints.size(), apiUrl,
-                folder.resolve(DemoFiles.CREDENTIALS), folder.resolve(DemoFiles.AGENT), folder.resolve(DemoFiles.SIM));
+                site.fingerprints.size(), site.pins.size(), site.visits.size(), apiUrl,
+                folder.resolve(DemoFiles.CREDENTIALS), folder.resolve(DemoFiles.PINS), folder.resolve(DemoFiles.AGENT),
+                folder.resolve(DemoFiles.SIM));
+        if (!DemoFiles.SIM_RULE_KEYS) {
+            LOG.info("Demo simulator config written without the policy keys (card PINs, pair readers, escorts)");
+        }
         return true;
     }
 
-    private void store(DemoSite site) {
+    private void store(DemoSite site, Instant now) {
         sites.save(site.site);
+        holidays.saveAll(site.holidays);
         areas.saveAll(site.areas); // parents precede their children in the list
         for (DoorRow door : site.doors) {
             doors.save(door);
@@ -169,10 +193,36 @@ public class DemoSeeder {
         List<AccessLevelDoorRow> links = new ArrayList<>();
         site.levelDoors.forEach((level, doorIds) -> doorIds.forEach(d -> links.add(new AccessLevelDoorRow(null, level, d))));
         levelDoors.saveAll(links);
-        people.saveAll(site.people);
+        people.saveAll(withPins(site));
         credentials.saveAll(site.credentials);
         assignments.saveAll(site.assignments);
         fingerprints.saveAll(site.fingerprints);
+        for (DemoSite.DemoVisit v : site.visits) {
+            visits.save(new VisitRow(v.id(), v.visitorId(), DemoSite.HOST, "APPROVED", v.from(), v.until(),
+                    "Demo visit", DemoSite.VISIT_REQUESTER, now, DemoSite.VISIT_APPROVER, now, null, null, null));
+            visitAreas.saveAll(v.areaIds().stream().map(a -> new VisitAreaRow(null, v.id(), a)).toList());
+        }
+    }
+
+    /** The people with their demo PINs hashed (a fresh random salt per person), as {@code PersonService} stores them. */
+    private static List<PersonRow> withPins(DemoSite site) {
+        SecureRandom random = new SecureRandom();
+        HexFormat hex = HexFormat.of();
+        Map<String, DemoSite.DemoPin> pins = new HashMap<>();
+        site.pins.forEach(p -> pins.put(p.personId(), p));
+        List<PersonRow> out = new ArrayList<>(site.people.size());
+        for (PersonRow p : site.people) {
+            DemoSite.DemoPin pin = pins.get(p.id());
+            if (pin == null) {
+                out.add(p);
+                continue;
+            }
+            byte[] salt = new byte[16];
+            random.nextBytes(salt);
+            out.add(p.withPin(hex.formatHex(salt), hex.formatHex(PinHash.of(pin.pin(), salt).hash()),
+                    hex.formatHex(PinHash.of(pin.duressPin(), salt).hash())));
+        }
+        return out;
     }
 
     /** The standard, narrowest rights of {@link DeviceAcls}: no wildcard subtree for anyone. */

@@ -9,9 +9,12 @@ import dev.warden.controller.person.PersonRow;
 import dev.warden.controller.schedule.ScheduleRow;
 import dev.warden.controller.schedule.ScheduleWindowRow;
 import dev.warden.controller.site.AreaRow;
+import dev.warden.controller.site.HolidayRow;
 import dev.warden.controller.site.SiteRow;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,6 +41,14 @@ import java.util.Set;
  * {@value #FP_BUS} (every person with cage access enrolled, p-0001 at page 1); the staff entrance is a Modbus
  * turnstile {@value #TURNSTILE} (its lock and its contact) and hall 1 has a Modbus environment sensor
  * {@value #ENV_SENSOR}, both on bus {@value #MODBUS_BUS}. Gate 1 has a standalone MQTT reader.
+ *
+ * <p>The policy rules: escort window 30 s, at most 2 visitors per escort; the main lobby door stands open Mon–Fri
+ * 07:00–19:00 (schedule {@value #LOBBY_HOURS}, closed on Germany's public holidays 2026–2027, the site's holidays);
+ * SOFT anti-passback in the building, TIMED (2 min) in hall 2; cage A restricted with HARD anti-passback and a 20 s
+ * two-person rule (still card + fingerprint); the NOC door threat-marked, {@value #NOC_STAFF} NOC staff cleared to
+ * level 2 (HIGH); hall 1 door A card + PIN (its in-reader is an OSDP reader with a keypad): every employee with hall 1
+ * access has a PIN and a different duress PIN, drawn from the seed; p-0001..p-0020 may escort; the visitors
+ * p-0196..p-0200 have APPROVED visits of today (now − 1 h .. now + 8 h) to the lobby and hall 1, hosted by p-0001.
  */
 final class DemoSite {
     static final long SEED = 42;
@@ -64,6 +75,23 @@ final class DemoSite {
     static final String TURNSTILE_DOOR = "door-lobby-staff";
     static final String ENV_SENSOR = "env-hall-1";
     static final String CAGE_DOOR = "door-cage-a";
+    /** The card + PIN door. */
+    static final String PIN_DOOR = "door-hall1-a";
+    /** The free-access door and its schedule. */
+    static final String LOBBY_DOOR = "door-lobby-main";
+    static final String LOBBY_HOURS = "lobby-hours";
+    static final String NOC_DOOR = "door-noc";
+    /** How many holders of the NOC level are NOC staff with clearance 2. */
+    static final int NOC_STAFF = 4;
+    static final int NOC_CLEARANCE = 2;
+    /** p-0001..p-{@value #ESCORTS} may escort visitors. */
+    static final int ESCORTS = 20;
+    static final String HOST = "p-0001";
+    /** The operators who requested and approved the demo visits (never the same). */
+    static final String VISIT_REQUESTER = "guard";
+    static final String VISIT_APPROVER = "supervisor";
+    /** The seed of the demo PINs (apart from the people's seed, so the people stay as they were). */
+    static final long PIN_SEED = SEED + 1;
 
     /**
      * A door as the demo defines it; {@code outReader} marks doors with an exit reader. {@code lock} and
@@ -103,9 +131,18 @@ final class DemoSite {
         }
 
         String secondFactor() {
-            return fingerprint == null ? "NONE" : "FINGERPRINT";
+            return fingerprint != null ? "FINGERPRINT" : id.equals(PIN_DOOR) ? "PIN" : "NONE";
         }
     }
+
+    /** A person's demo PIN and duress PIN (never equal). */
+    record DemoPin(String personId, long card, String pin, String duressPin) {}
+
+    /** A demo visit: an APPROVED visit of a visitor to some areas, hosted by {@value #HOST}. */
+    record DemoVisit(String id, String visitorId, Instant from, Instant until, List<String> areaIds) {}
+
+    /** Who escorts which visitor through which readers, for the simulator's walker. */
+    record DemoEscort(long escortCard, long visitorCard, List<String> readers) {}
 
     /**
      * An OSDP reader on bus {@value #OSDP_BUS}; {@code relay} is the lock it drives with its output 0, or null.
@@ -169,6 +206,7 @@ final class DemoSite {
         "Vogel"};
 
     final SiteRow site;
+    final List<HolidayRow> holidays = new ArrayList<>();
     final List<AreaRow> areas = new ArrayList<>();
     final List<DoorRow> doors = new ArrayList<>();
     final List<ScheduleRow> schedules = new ArrayList<>();
@@ -181,22 +219,140 @@ final class DemoSite {
     final List<DemoCard> cards = new ArrayList<>();
     /** The fingerprints enrolled on {@value #FP_MODULE}, page 1 upwards, in person order. */
     final List<FingerprintRow> fingerprints = new ArrayList<>();
+    /** The PINs of every employee with hall 1 access, in person order (hashed when stored, listed in pins.txt). */
+    final List<DemoPin> pins = new ArrayList<>();
+    final List<DemoVisit> visits = new ArrayList<>();
+    final List<DemoEscort> escorts = new ArrayList<>();
 
     DemoSite(Instant now) {
-        site = new SiteRow(SITE, "DC1", ZONE);
-        areas.add(new AreaRow("building", SITE, null, "DC1 building", "BUILDING"));
+        site = new SiteRow(SITE, "DC1", ZONE, "NORMAL", false, 30, 2);
+        for (int year = 2026; year <= 2027; year++) {
+            germanPublicHolidays(year).forEach((date, name) -> holidays.add(new HolidayRow(null, SITE, date, name)));
+        }
+        areas.add(new AreaRow("building", SITE, null, "DC1 building", "BUILDING", false, false, "SOFT", null, null));
         areas.add(new AreaRow("lobby", SITE, "building", "Lobby", "ZONE"));
         areas.add(new AreaRow("hall-1", SITE, "building", "Hall 1", "HALL"));
-        areas.add(new AreaRow("hall-2", SITE, "building", "Hall 2", "HALL"));
-        areas.add(new AreaRow("cage-a", SITE, "hall-2", "Cage A (customer)", "CAGE"));
+        areas.add(new AreaRow("hall-2", SITE, "building", "Hall 2", "HALL", false, false, "TIMED", 120, null));
+        areas.add(new AreaRow("cage-a", SITE, "hall-2", "Cage A (customer)", "CAGE", true, false, "HARD", null, 20));
         for (DemoDoor d : DOORS) {
             doors.add(new DoorRow(d.id(), d.areaId(), d.name(), d.gate() ? "GATE" : "DOOR", d.readerIn(),
-                    d.readerOut(), d.lock(), d.contact(), d.agent(), d.unlockMs(), d.secondFactor()));
+                    d.readerOut(), d.lock(), d.contact(), d.agent(), d.unlockMs(), d.secondFactor(),
+                    d.id().equals(LOBBY_DOOR) ? LOBBY_HOURS : null, d.id().equals(NOC_DOOR)));
         }
         schedules();
         levels();
         people(now);
         fingerprints(now);
+        nocStaff();
+        pins();
+        visits(now);
+    }
+
+    /**
+     * Germany's nationwide public holidays of {@code year}: New Year, Good Friday, Easter Monday, Labour Day,
+     * Ascension, Whit Monday, German Unity Day, Christmas Day and St Stephen's Day.
+     */
+    static Map<LocalDate, String> germanPublicHolidays(int year) {
+        LocalDate easter = easterSunday(year);
+        Map<LocalDate, String> days = new LinkedHashMap<>();
+        days.put(LocalDate.of(year, 1, 1), "Neujahr");
+        days.put(easter.minusDays(2), "Karfreitag");
+        days.put(easter.plusDays(1), "Ostermontag");
+        days.put(LocalDate.of(year, 5, 1), "Tag der Arbeit");
+        days.put(easter.plusDays(39), "Christi Himmelfahrt");
+        days.put(easter.plusDays(50), "Pfingstmontag");
+        days.put(LocalDate.of(year, 10, 3), "Tag der Deutschen Einheit");
+        days.put(LocalDate.of(year, 12, 25), "1. Weihnachtstag");
+        days.put(LocalDate.of(year, 12, 26), "2. Weihnachtstag");
+        return days;
+    }
+
+    /** Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm). */
+    static LocalDate easterSunday(int year) {
+        int a = year % 19;
+        int b = year / 100;
+        int c = year % 100;
+        int d = b / 4;
+        int e = b % 4;
+        int f = (b + 8) / 25;
+        int g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30;
+        int i = c / 4;
+        int k = c % 4;
+        int l = (32 + 2 * e + 2 * i - h - k) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31;
+        int day = (h + l - 7 * m + 114) % 31 + 1;
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The first {@value #NOC_STAFF} active holders of the NOC level are NOC staff: clearance 2 (HIGH). */
+    private void nocStaff() {
+        Set<String> noc = holdersOf("lvl-noc");
+        int given = 0;
+        for (int i = 0; i < people.size() && given < NOC_STAFF; i++) {
+            PersonRow p = people.get(i);
+            if (noc.contains(p.id()) && p.status().equals("ACTIVE")) {
+                people.set(i, new PersonRow(p.id(), p.displayName(), p.kind(), p.status(), NOC_CLEARANCE,
+                        p.mayEscort(), p.lockdownExempt(), null, null, null));
+                given++;
+            }
+        }
+    }
+
+    /** Every employee with hall 1 access gets a 4-digit PIN and a different 4-digit duress PIN from the seed. */
+    private void pins() {
+        Set<String> hall1 = new LinkedHashSet<>();
+        for (String level : List.of("lvl-hall-1", "lvl-hall-1-day", "lvl-night-shift")) {
+            hall1.addAll(holdersOf(level));
+        }
+        Random random = new Random(PIN_SEED);
+        for (int i = 0; i < people.size(); i++) {
+            PersonRow p = people.get(i);
+            if (!p.kind().equals("EMPLOYEE") || !hall1.contains(p.id())) {
+                continue;
+            }
+            String pin = String.format(Locale.ROOT, "%04d", random.nextInt(10_000));
+            String duress;
+            do {
+                duress = String.format(Locale.ROOT, "%04d", random.nextInt(10_000));
+            } while (duress.equals(pin));
+            pins.add(new DemoPin(p.id(), FIRST_CARD + i, pin, duress));
+        }
+    }
+
+    /**
+     * The visitors' APPROVED visits of today (now − 1 h .. now + 8 h) to the lobby and hall 1, and who escorts whom:
+     * escorts are the first active escort-capable holders of the 24/7 hall 1 level, at most 2 visitors each.
+     */
+    private void visits(Instant now) {
+        Instant from = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant until = now.plus(Duration.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+        Set<String> hall1 = holdersOf("lvl-hall-1");
+        List<Integer> escortIndexes = new ArrayList<>();
+        for (int i = 0; i < ESCORTS; i++) {
+            PersonRow p = people.get(i);
+            if (p.mayEscort() && p.status().equals("ACTIVE") && hall1.contains(p.id())) {
+                escortIndexes.add(i);
+            }
+        }
+        int v = 0;
+        for (int i = VISITORS_FROM - 1; i < PEOPLE; i++, v++) {
+            PersonRow visitor = people.get(i);
+            visits.add(new DemoVisit("v-demo-" + visitor.id().substring(2), visitor.id(), from, until,
+                    List.of("lobby", "hall-1")));
+            if (!escortIndexes.isEmpty()) {
+                int escort = escortIndexes.get((v / site.maxVisitorsPerEscort()) % escortIndexes.size());
+                escorts.add(new DemoEscort(FIRST_CARD + escort, FIRST_CARD + i,
+                        List.of("rdr-" + LOBBY_DOOR + "-in", "rdr-door-hall1-b-in")));
+            }
+        }
+    }
+
+    private Set<String> holdersOf(String level) {
+        Set<String> ids = new LinkedHashSet<>();
+        assignments.stream().filter(a -> a.levelId().equals(level)).forEach(a -> ids.add(a.personId()));
+        return ids;
     }
 
     /** Everyone with cage access has a finger enrolled on the cage's module, page 1 upwards in person order. */
@@ -217,6 +373,10 @@ final class DemoSite {
         schedules.add(new ScheduleRow("always", "Always (24/7)", SITE));
         schedules.add(new ScheduleRow("business-hours", "Business hours (Mon-Fri 07:00-19:00)", SITE));
         schedules.add(new ScheduleRow("night-shift", "Night shift (daily 19:00-07:00)", SITE));
+        schedules.add(new ScheduleRow(LOBBY_HOURS, "Lobby open to all (Mon-Fri 07:00-19:00, not on holidays)", SITE));
+        for (int day = DayOfWeek.MONDAY.getValue(); day <= DayOfWeek.FRIDAY.getValue(); day++) {
+            windows.add(new ScheduleWindowRow(null, LOBBY_HOURS, day, 7 * 60, 19 * 60));
+        }
         for (int day = 1; day <= 7; day++) {
             windows.add(new ScheduleWindowRow(null, "always", day, 0, 24 * 60));
             if (day <= 5) {
@@ -260,7 +420,7 @@ final class DemoSite {
                 case 77 -> "TERMINATED";
                 default -> "ACTIVE";
             };
-            people.add(new PersonRow(id, name, kind, status));
+            people.add(new PersonRow(id, name, kind, status, 0, i <= ESCORTS, false, null, null, null));
 
             Instant from = null;
             Instant until = null;

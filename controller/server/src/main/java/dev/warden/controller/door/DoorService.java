@@ -8,7 +8,10 @@ import dev.warden.controller.api.NotFoundException;
 import dev.warden.controller.decision.AccessIndex;
 import dev.warden.controller.event.AgentRepository;
 import dev.warden.controller.event.AgentRow;
+import dev.warden.controller.schedule.ScheduleRepository;
+import dev.warden.controller.schedule.ScheduleRow;
 import dev.warden.controller.site.AreaRepository;
+import dev.warden.controller.site.AreaRow;
 import dev.warden.policy.SecondFactor;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -20,7 +23,10 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Doors: validation (area exists, reader ids unique across all doors), persistence, live-state views. */
+/**
+ * Doors: validation (area exists, reader ids unique across all doors, a free-access schedule of the door's own site
+ * and never into a restricted area), persistence, live-state views.
+ */
 @Singleton
 public class DoorService {
     private static final Logger LOG = LoggerFactory.getLogger(DoorService.class);
@@ -31,14 +37,16 @@ public class DoorService {
     private final DoorStateRepository states;
     private final AreaRepository areas;
     private final AgentRepository agents;
+    private final ScheduleRepository schedules;
     private final AccessIndex index;
 
     public DoorService(DoorRepository doors, DoorStateRepository states, AreaRepository areas, AgentRepository agents,
-                       AccessIndex index) {
+                       ScheduleRepository schedules, AccessIndex index) {
         this.doors = doors;
         this.states = states;
         this.areas = areas;
         this.agents = agents;
+        this.schedules = schedules;
         this.index = index;
     }
 
@@ -63,7 +71,7 @@ public class DoorService {
     @Transactional
     public DoorDto create(DoorDto body) {
         Input.bodyPresent(body);
-        DoorRow row = valid(Input.id("id", body.id()), body, SecondFactor.NONE);
+        DoorRow row = valid(Input.id("id", body.id()), body, null);
         if (doors.existsById(row.id())) {
             throw new ConflictException("door '" + row.id() + "' already exists");
         }
@@ -78,10 +86,15 @@ public class DoorService {
         Input.bodyPresent(body);
         Input.sameId(id, body.id());
         DoorRow before = doors.findById(id).orElseThrow(() -> new NotFoundException("door", id));
-        DoorRow row = valid(id, body, SecondFactor.valueOf(before.secondFactor()));
+        DoorRow row = valid(id, body, before);
         doors.update(row);
         if (!before.secondFactor().equals(row.secondFactor())) {
             LOG.info("Door {} second factor {} -> {}", id, before.secondFactor(), row.secondFactor());
+        }
+        if (!Objects.equals(before.freeAccessScheduleId(), row.freeAccessScheduleId())
+                || before.threatMarked() != row.threatMarked()) {
+            LOG.info("Door {} free access {} -> {}, threat-marked {} -> {}", id, before.freeAccessScheduleId(),
+                    row.freeAccessScheduleId(), before.threatMarked(), row.threatMarked());
         }
         index.rebuildAfterCommit();
         return get(id);
@@ -100,8 +113,12 @@ public class DoorService {
         index.rebuildAfterCommit();
     }
 
-    /** {@code currentFactor}: what an omitted {@code secondFactor} means (NONE on create, unchanged on update). */
-    private DoorRow valid(String id, DoorDto body, SecondFactor currentFactor) {
+    /**
+     * {@code before}: the stored door on update (omitted {@code secondFactor}, {@code freeAccessScheduleId} and
+     * {@code threatMarked} keep its values), null on create (NONE, no free access, not marked).
+     */
+    private DoorRow valid(String id, DoorDto body, DoorRow before) {
+        SecondFactor currentFactor = before == null ? SecondFactor.NONE : SecondFactor.valueOf(before.secondFactor());
         String name = Input.name("name", body.name());
         String areaId = Input.id("areaId", body.areaId());
         DoorKind kind = Input.oneOf("kind", body.kind(), DoorKind.class);
@@ -119,9 +136,28 @@ public class DoorService {
         if (readerIn != null && readerIn.equals(readerOut)) {
             throw new InvalidInputException("readerInId and readerOutId must differ");
         }
-        if (!areas.existsById(areaId)) {
-            throw new InvalidInputException("areaId '" + areaId + "' does not exist");
+        AreaRow area = areas.findById(areaId)
+                .orElseThrow(() -> new InvalidInputException("areaId '" + areaId + "' does not exist"));
+        String freeAccess;
+        if (body.freeAccessScheduleId() == null) {
+            freeAccess = before == null ? null : before.freeAccessScheduleId();
+        } else {
+            freeAccess = Input.optionalId("freeAccessScheduleId", body.freeAccessScheduleId());
         }
+        if (freeAccess != null) {
+            ScheduleRow schedule = schedules.findById(freeAccess).orElseThrow(() -> new InvalidInputException(
+                    "freeAccessScheduleId '" + freeAccess + "' does not exist"));
+            if (!schedule.siteId().equals(area.siteId())) {
+                throw new InvalidInputException("freeAccessScheduleId '" + freeAccess + "' belongs to site '"
+                        + schedule.siteId() + "', not to the door's site '" + area.siteId() + "'");
+            }
+            if (area.restricted()) {
+                throw new InvalidInputException("a door into restricted area '" + areaId
+                        + "' cannot have free access");
+            }
+        }
+        boolean threatMarked = body.threatMarked() != null ? body.threatMarked()
+                : before != null && before.threatMarked();
         for (DoorRow other : doors.findAll()) {
             if (other.id().equals(id)) {
                 continue;
@@ -133,13 +169,14 @@ public class DoorService {
             }
         }
         return new DoorRow(id, areaId, name, kind.name(), readerIn, readerOut, lock, contact, agent, unlockMs,
-                secondFactor.name());
+                secondFactor.name(), freeAccess, threatMarked);
     }
 
     static DoorDto view(DoorRow d, DoorStateRow state, AgentRow agent) {
         String live = state == null ? DoorLiveState.UNKNOWN.name() : state.state();
         return new DoorDto(d.id(), d.name(), d.areaId(), d.kind(), d.readerInId(), d.readerOutId(), d.lockDeviceId(),
-                d.contactDeviceId(), d.agentId(), d.unlockMs(), d.secondFactor(), live,
+                d.contactDeviceId(), d.agentId(), d.unlockMs(), d.secondFactor(), d.freeAccessScheduleId(),
+                d.threatMarked(), live,
                 agent != null && Objects.equals(agent.id(), d.agentId()) && agent.online(),
                 state == null ? null : state.changedAt());
     }

@@ -15,7 +15,10 @@ import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.List;
 
-/** {@code /api/v1/people}: read by any operator, written by ADMIN or HR. */
+/**
+ * {@code /api/v1/people}: read by any operator, written by ADMIN or HR, including the PINs
+ * ({@code PUT/DELETE /api/v1/people/{id}/pin}), which are never returned.
+ */
 @Controller("/api/v1/people")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -53,6 +56,20 @@ class PersonController {
     @Secured({Roles.ADMIN, Roles.HR})
     HttpResponse<Void> delete(String id) {
         service.delete(id);
+        return HttpResponse.noContent();
+    }
+
+    /** Sets the card + PIN PIN and the duress PIN; answers the person (with {@code hasPin}), never the PINs. */
+    @Put("/{id}/pin")
+    @Secured({Roles.ADMIN, Roles.HR})
+    PersonDto setPin(String id, @Body PinInput body) {
+        return service.setPin(id, body);
+    }
+
+    @Delete("/{id}/pin")
+    @Secured({Roles.ADMIN, Roles.HR})
+    HttpResponse<Void> clearPin(String id) {
+        service.clearPin(id);
         return HttpResponse.noContent();
     }
 }

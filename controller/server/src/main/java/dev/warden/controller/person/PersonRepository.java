@@ -10,9 +10,10 @@ import java.util.List;
 public interface PersonRepository extends CrudRepository<PersonRow, String> {
     List<PersonRow> findAllOrderById();
 
-    /** Credentials, fingerprints and access assignments that still name the person. */
+    /** Credentials, fingerprints, access assignments and visits (as visitor or host) that still name the person. */
     @Query("SELECT (SELECT COUNT(*) FROM credential WHERE person_id = :id) "
             + "+ (SELECT COUNT(*) FROM fingerprint WHERE person_id = :id) "
-            + "+ (SELECT COUNT(*) FROM access_assignment WHERE person_id = :id)")
+            + "+ (SELECT COUNT(*) FROM access_assignment WHERE person_id = :id) "
+            + "+ (SELECT COUNT(*) FROM visit WHERE visitor_id = :id OR host_id = :id)")
     long countReferences(String id);
 }

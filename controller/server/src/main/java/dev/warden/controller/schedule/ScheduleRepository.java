@@ -13,4 +13,8 @@ public interface ScheduleRepository extends CrudRepository<ScheduleRow, String> 
     /** Access levels that still use the schedule. */
     @Query("SELECT COUNT(*) FROM access_level WHERE schedule_id = :id")
     long countLevelsUsing(String id);
+
+    /** Doors that stand open while the schedule is open (free access). */
+    @Query("SELECT COUNT(*) FROM door WHERE free_access_schedule_id = :id")
+    long countFreeAccessDoors(String id);
 }

@@ -1,6 +1,7 @@
 package dev.warden.controller.schedule;
 
 import dev.warden.controller.api.InvalidInputException;
+import dev.warden.policy.DayWindow;
 import dev.warden.policy.WeeklyWindow;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -26,8 +27,30 @@ public final class Windows {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(where + ".day must be one of MONDAY..SUNDAY");
         }
-        int start = minutes(where + ".start", dto.start());
-        int end = minutes(where + ".end", dto.end());
+        int[] span = span(where, dto.start(), dto.end());
+        return new ScheduleWindowRow(null, scheduleId, day.getValue(), span[0], span[1]);
+    }
+
+    /** A window of one day ({@code where} names it in messages, e.g. {@code holidayWindows[0]}): start and end minute. */
+    static int[] dayWindow(String where, DayWindowDto dto) {
+        if (dto == null) {
+            throw new InvalidInputException(where + " must not be null");
+        }
+        return span(where, dto.start(), dto.end());
+    }
+
+    static DayWindowDto toDayDto(int startMinute, int endMinute) {
+        return new DayWindowDto(text(startMinute), text(endMinute));
+    }
+
+    /** The policy's window of one day: an end of 24:00 becomes {@code LocalTime.MIDNIGHT}. */
+    public static DayWindow toPolicyDay(int startMinute, int endMinute) {
+        return new DayWindow(time(startMinute), endMinute >= END_OF_DAY ? LocalTime.MIDNIGHT : time(endMinute));
+    }
+
+    private static int[] span(String where, String startText, String endText) {
+        int start = minutes(where + ".start", startText);
+        int end = minutes(where + ".end", endText);
         if (start >= END_OF_DAY) {
             throw new InvalidInputException(where + ".start must be before 24:00");
         }
@@ -35,7 +58,11 @@ public final class Windows {
             throw new InvalidInputException(where + ".end must be after start (use 24:00 for the end of the day; "
                     + "split windows that cross midnight in two)");
         }
-        return new ScheduleWindowRow(null, scheduleId, day.getValue(), start, end);
+        return new int[] {start, end};
+    }
+
+    private static LocalTime time(int minutes) {
+        return LocalTime.of(minutes / 60, minutes % 60);
     }
 
     static WindowDto toDto(ScheduleWindowRow row) {

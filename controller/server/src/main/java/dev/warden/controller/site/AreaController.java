@@ -14,11 +14,15 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.List;
 
-/** {@code /api/v1/areas}: read by any operator, written by ADMIN. {@code ?siteId=} filters the list. */
+/**
+ * {@code /api/v1/areas}: read by any operator, written by ADMIN; lockdown set and lifted by SUPERVISOR or ADMIN with a
+ * reason. {@code ?siteId=} filters the list.
+ */
 @Controller("/api/v1/areas")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -57,5 +61,18 @@ class AreaController {
     HttpResponse<Void> delete(String id) {
         service.deleteArea(id);
         return HttpResponse.noContent();
+    }
+
+    /** Locks the area (and every area below it) down for entries (lockdown-exempt people excepted). */
+    @Post("/{id}/lockdown")
+    @Secured({Roles.SUPERVISOR, Roles.ADMIN})
+    AreaDto lockdown(String id, @Nullable @Body ReasonInput body, Authentication operator) {
+        return service.setAreaLockdown(id, true, body, operator.getName());
+    }
+
+    @Post("/{id}/lockdown/lift")
+    @Secured({Roles.SUPERVISOR, Roles.ADMIN})
+    AreaDto liftLockdown(String id, @Nullable @Body ReasonInput body, Authentication operator) {
+        return service.setAreaLockdown(id, false, body, operator.getName());
     }
 }

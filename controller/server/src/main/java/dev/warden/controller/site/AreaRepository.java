@@ -19,4 +19,12 @@ public interface AreaRepository extends CrudRepository<AreaRow, String> {
     /** Doors that lead into the area. */
     @Query("SELECT COUNT(*) FROM door WHERE area_id = :id")
     long countDoors(String id);
+
+    /** Visits that name the area. */
+    @Query("SELECT COUNT(*) FROM visit_area WHERE area_id = :id")
+    long countVisits(String id);
+
+    /** Doors leading into the area that stand open on a free-access schedule. */
+    @Query("SELECT COUNT(*) FROM door WHERE area_id = :id AND free_access_schedule_id IS NOT NULL")
+    long countFreeAccessDoors(String id);
 }

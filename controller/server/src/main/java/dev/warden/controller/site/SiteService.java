@@ -1,28 +1,52 @@
 package dev.warden.controller.site;
 
+import dev.warden.controller.access.OperatorActions;
 import dev.warden.controller.api.ConflictException;
 import dev.warden.controller.api.Input;
 import dev.warden.controller.api.InvalidInputException;
 import dev.warden.controller.api.NotFoundException;
 import dev.warden.controller.decision.AccessIndex;
+import dev.warden.policy.AntiPassback;
+import dev.warden.policy.ThreatLevel;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Sites and areas: validation, tree rules, persistence. Every write refreshes the access index after commit. */
+/**
+ * Sites and areas: validation, tree rules, the policy settings (threat level, lockdown, escort rule, anti-passback,
+ * two-person rule), public holidays, persistence. Every write refreshes the access index after commit; supervisor
+ * actions (lockdown, threat level) are recorded as operator events naming the operator and their reason.
+ */
 @Singleton
 public class SiteService {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteService.class);
+    static final int MIN_ESCORT_WINDOW_S = 1;
+    static final int MAX_ESCORT_WINDOW_S = 600;
+    static final int MAX_VISITORS_PER_ESCORT = 50;
+    static final int MAX_REENTRY_S = 86_400;
+    static final int MAX_TWO_PERSON_WINDOW_S = 600;
+    static final int MAX_REASON = 500;
+
     private final SiteRepository sites;
     private final AreaRepository areas;
+    private final HolidayRepository holidays;
     private final AccessIndex index;
+    private final OperatorActions actions;
 
-    public SiteService(SiteRepository sites, AreaRepository areas, AccessIndex index) {
+    public SiteService(SiteRepository sites, AreaRepository areas, HolidayRepository holidays, AccessIndex index,
+                       OperatorActions actions) {
         this.sites = sites;
         this.areas = areas;
+        this.holidays = holidays;
         this.index = index;
+        this.actions = actions;
     }
 
     @ReadOnly
@@ -32,13 +56,13 @@ public class SiteService {
 
     @ReadOnly
     public SiteDto site(String id) {
-        return sites.findById(id).map(SiteDto::of).orElseThrow(() -> new NotFoundException("site", id));
+        return SiteDto.of(siteRow(id));
     }
 
     @Transactional
     public SiteDto createSite(SiteDto body) {
         Input.bodyPresent(body);
-        SiteRow row = validSite(Input.id("id", body.id()), body);
+        SiteRow row = validSite(Input.id("id", body.id()), body, null);
         if (sites.existsById(row.id())) {
             throw new ConflictException("site '" + row.id() + "' already exists");
         }
@@ -51,11 +75,14 @@ public class SiteService {
     public SiteDto updateSite(String id, SiteDto body) {
         Input.bodyPresent(body);
         Input.sameId(id, body.id());
-        if (!sites.existsById(id)) {
-            throw new NotFoundException("site", id);
-        }
-        SiteRow row = validSite(id, body);
+        SiteRow before = siteRow(id);
+        SiteRow row = validSite(id, body, before);
         sites.update(row);
+        if (before.escortWindowS() != row.escortWindowS() || before.maxVisitorsPerEscort() != row.maxVisitorsPerEscort()) {
+            LOG.info("Site {} escort rule: window {} s -> {} s, visitors per escort {} -> {}", id,
+                    before.escortWindowS(), row.escortWindowS(), before.maxVisitorsPerEscort(),
+                    row.maxVisitorsPerEscort());
+        }
         index.rebuildAfterCommit();
         return SiteDto.of(row);
     }
@@ -71,9 +98,78 @@ public class SiteService {
         if (sites.countSchedules(id) > 0) {
             throw new ConflictException("site '" + id + "' still has schedules; delete them first");
         }
+        holidays.deleteAll(holidays.findBySiteIdOrderByOnDate(id));
         sites.deleteById(id);
         index.rebuildAfterCommit();
     }
+
+    /** Changes the site's threat level (SUPERVISOR or ADMIN); recorded with the operator and the reason. */
+    @Transactional
+    public SiteDto setThreatLevel(String id, ThreatLevelInput body, String operator) {
+        Input.bodyPresent(body);
+        ThreatLevel level = Input.oneOf("level", body.level(), ThreatLevel.class);
+        String reason = reason(body.reason());
+        SiteRow before = siteRow(id);
+        if (before.threatLevel().equals(level.name())) {
+            return SiteDto.of(before);
+        }
+        SiteRow row = before.withThreatLevel(level.name());
+        sites.update(row);
+        actions.record(operator, "THREAT_LEVEL", null, null,
+                "threat level of site " + id + " " + before.threatLevel() + " -> " + level.name(), reason);
+        index.rebuildAfterCommit();
+        return SiteDto.of(row);
+    }
+
+    /** Sets or lifts the site-wide lockdown (SUPERVISOR or ADMIN); a change is recorded, a repeat changes nothing. */
+    @Transactional
+    public SiteDto setSiteLockdown(String id, boolean locked, ReasonInput body, String operator) {
+        String reason = reason(body == null ? null : body.reason());
+        SiteRow before = siteRow(id);
+        if (before.lockedDown() == locked) {
+            return SiteDto.of(before);
+        }
+        SiteRow row = before.withLockedDown(locked);
+        sites.update(row);
+        actions.record(operator, locked ? "LOCKDOWN_SET" : "LOCKDOWN_LIFTED", null, null,
+                (locked ? "lockdown set on site " : "lockdown lifted on site ") + id, reason);
+        index.rebuildAfterCommit();
+        return SiteDto.of(row);
+    }
+
+    // --- holidays ------------------------------------------------------------------------------------
+
+    @ReadOnly
+    public List<HolidayDto> listHolidays(String siteId) {
+        siteRow(siteId);
+        return holidays.findBySiteIdOrderByOnDate(siteId).stream().map(HolidayDto::of).toList();
+    }
+
+    @Transactional
+    public HolidayDto addHoliday(String siteId, HolidayDto body) {
+        Input.bodyPresent(body);
+        siteRow(siteId);
+        LocalDate date = date("date", body.date());
+        String name = Input.name("name", body.name());
+        if (holidays.findBySiteIdAndOnDate(siteId, date).isPresent()) {
+            throw new ConflictException("site '" + siteId + "' already has a holiday on " + date);
+        }
+        HolidayRow saved = holidays.save(new HolidayRow(null, siteId, date, name));
+        index.rebuildAfterCommit();
+        return HolidayDto.of(saved);
+    }
+
+    @Transactional
+    public void deleteHoliday(String siteId, String dateText) {
+        siteRow(siteId);
+        LocalDate date = date("date", dateText);
+        HolidayRow row = holidays.findBySiteIdAndOnDate(siteId, date)
+                .orElseThrow(() -> new NotFoundException("holiday of site " + siteId + " on", date.toString()));
+        holidays.delete(row);
+        index.rebuildAfterCommit();
+    }
+
+    // --- areas ---------------------------------------------------------------------------------------
 
     @ReadOnly
     public List<AreaDto> listAreas(String siteId) {
@@ -83,13 +179,13 @@ public class SiteService {
 
     @ReadOnly
     public AreaDto area(String id) {
-        return areas.findById(id).map(AreaDto::of).orElseThrow(() -> new NotFoundException("area", id));
+        return AreaDto.of(areaRow(id));
     }
 
     @Transactional
     public AreaDto createArea(AreaDto body) {
         Input.bodyPresent(body);
-        AreaRow row = validArea(Input.id("id", body.id()), body);
+        AreaRow row = validArea(Input.id("id", body.id()), body, null);
         if (areas.existsById(row.id())) {
             throw new ConflictException("area '" + row.id() + "' already exists");
         }
@@ -102,12 +198,22 @@ public class SiteService {
     public AreaDto updateArea(String id, AreaDto body) {
         Input.bodyPresent(body);
         Input.sameId(id, body.id());
-        AreaRow existing = areas.findById(id).orElseThrow(() -> new NotFoundException("area", id));
-        AreaRow row = validArea(id, body);
+        AreaRow existing = areaRow(id);
+        AreaRow row = validArea(id, body, existing);
         if (!existing.siteId().equals(row.siteId()) && areas.existsByParentId(id)) {
             throw new ConflictException("area '" + id + "' has child areas; it cannot move to another site");
         }
+        if (row.restricted() && !existing.restricted() && areas.countFreeAccessDoors(id) > 0) {
+            throw new ConflictException("area '" + id + "' has free-access doors; a restricted area cannot have any");
+        }
         areas.update(row);
+        if (!existing.antiPassback().equals(row.antiPassback())
+                || !java.util.Objects.equals(existing.twoPersonWindowS(), row.twoPersonWindowS())
+                || existing.restricted() != row.restricted()) {
+            LOG.info("Area {} rules: restricted {} -> {}, anti-passback {} -> {}, two-person window {} -> {}", id,
+                    existing.restricted(), row.restricted(), existing.antiPassback(), row.antiPassback(),
+                    existing.twoPersonWindowS(), row.twoPersonWindowS());
+        }
         index.rebuildAfterCommit();
         return AreaDto.of(row);
     }
@@ -123,17 +229,55 @@ public class SiteService {
         if (areas.countDoors(id) > 0) {
             throw new ConflictException("area '" + id + "' still has doors; delete or move them first");
         }
+        if (areas.countVisits(id) > 0) {
+            throw new ConflictException("area '" + id + "' is named by visits");
+        }
         areas.deleteById(id);
         index.rebuildAfterCommit();
     }
 
-    private static SiteRow validSite(String id, SiteDto body) {
-        String name = Input.name("name", body.name());
-        String zone = Input.zone("timeZone", body.timeZone()).getId();
-        return new SiteRow(id, name, zone);
+    /** Sets or lifts an area's lockdown (SUPERVISOR or ADMIN); a change is recorded, a repeat changes nothing. */
+    @Transactional
+    public AreaDto setAreaLockdown(String id, boolean locked, ReasonInput body, String operator) {
+        String reason = reason(body == null ? null : body.reason());
+        AreaRow before = areaRow(id);
+        if (before.lockedDown() == locked) {
+            return AreaDto.of(before);
+        }
+        AreaRow row = before.withLockedDown(locked);
+        areas.update(row);
+        actions.record(operator, locked ? "LOCKDOWN_SET" : "LOCKDOWN_LIFTED", null, null,
+                (locked ? "lockdown set on area " : "lockdown lifted on area ") + id, reason);
+        index.rebuildAfterCommit();
+        return AreaDto.of(row);
     }
 
-    private AreaRow validArea(String id, AreaDto body) {
+    private SiteRow siteRow(String id) {
+        return sites.findById(id).orElseThrow(() -> new NotFoundException("site", id));
+    }
+
+    private AreaRow areaRow(String id) {
+        return areas.findById(id).orElseThrow(() -> new NotFoundException("area", id));
+    }
+
+    /** {@code before}: the stored row on update (omitted settings keep its values), null on create. */
+    private static SiteRow validSite(String id, SiteDto body, SiteRow before) {
+        String name = Input.name("name", body.name());
+        String zone = Input.zone("timeZone", body.timeZone()).getId();
+        int window = body.escortWindowSeconds() != null ? body.escortWindowSeconds()
+                : before != null ? before.escortWindowS() : SiteRow.DEFAULT_ESCORT_WINDOW_S;
+        int max = body.maxVisitorsPerEscort() != null ? body.maxVisitorsPerEscort()
+                : before != null ? before.maxVisitorsPerEscort() : SiteRow.DEFAULT_MAX_VISITORS_PER_ESCORT;
+        Input.require(window >= MIN_ESCORT_WINDOW_S && window <= MAX_ESCORT_WINDOW_S,
+                "escortWindowSeconds must be between " + MIN_ESCORT_WINDOW_S + " and " + MAX_ESCORT_WINDOW_S);
+        Input.require(max >= 1 && max <= MAX_VISITORS_PER_ESCORT,
+                "maxVisitorsPerEscort must be between 1 and " + MAX_VISITORS_PER_ESCORT);
+        String threat = before == null ? ThreatLevel.NORMAL.name() : before.threatLevel();
+        boolean locked = before != null && before.lockedDown();
+        return new SiteRow(id, name, zone, threat, locked, window, max);
+    }
+
+    private AreaRow validArea(String id, AreaDto body, AreaRow before) {
         String siteId = Input.id("siteId", body.siteId());
         String parentId = Input.optionalId("parentId", body.parentId());
         String name = Input.name("name", body.name());
@@ -144,7 +288,54 @@ public class SiteService {
         if (parentId != null) {
             checkParent(id, siteId, parentId);
         }
-        return new AreaRow(id, siteId, parentId, name, kind.name());
+        boolean restricted = body.restricted() != null ? body.restricted() : before != null && before.restricted();
+        AntiPassback passback = body.antiPassback() != null && !body.antiPassback().isBlank()
+                ? Input.oneOf("antiPassback", body.antiPassback(), AntiPassback.class)
+                : before != null ? AntiPassback.valueOf(before.antiPassback()) : AntiPassback.NONE;
+        Integer reentry = null;
+        if (passback == AntiPassback.TIMED) {
+            reentry = body.passbackReentrySeconds() != null ? body.passbackReentrySeconds()
+                    : before != null ? before.passbackReentryS() : null;
+            Input.require(reentry != null, "passbackReentrySeconds is required for TIMED anti-passback");
+            Input.require(reentry >= 1 && reentry <= MAX_REENTRY_S,
+                    "passbackReentrySeconds must be between 1 and " + MAX_REENTRY_S);
+        } else {
+            Input.require(body.passbackReentrySeconds() == null,
+                    "passbackReentrySeconds is only for TIMED anti-passback");
+        }
+        Integer twoPerson;
+        if (body.twoPersonWindowSeconds() == null) {
+            twoPerson = before == null ? null : before.twoPersonWindowS();
+        } else if (body.twoPersonWindowSeconds() == 0) {
+            twoPerson = null;
+        } else {
+            twoPerson = body.twoPersonWindowSeconds();
+            Input.require(twoPerson >= 1 && twoPerson <= MAX_TWO_PERSON_WINDOW_S,
+                    "twoPersonWindowSeconds must be between 1 and " + MAX_TWO_PERSON_WINDOW_S + " (0 removes the rule)");
+        }
+        boolean locked = before != null && before.lockedDown();
+        return new AreaRow(id, siteId, parentId, name, kind.name(), restricted, locked, passback.name(), reentry,
+                twoPerson);
+    }
+
+    /** A supervisor's reason: required, one line of at most {@value #MAX_REASON} characters. */
+    static String reason(String value) {
+        Input.require(value != null && !value.isBlank(), "reason is required");
+        String trimmed = value.strip();
+        Input.require(trimmed.length() <= MAX_REASON, "reason must be at most " + MAX_REASON + " characters");
+        for (int i = 0; i < trimmed.length(); i++) {
+            Input.require(!Character.isISOControl(trimmed.charAt(i)), "reason must not contain control characters");
+        }
+        return trimmed;
+    }
+
+    static LocalDate date(String field, String value) {
+        Input.require(value != null && !value.isBlank(), field + " is required (yyyy-MM-dd)");
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field + " must be a date yyyy-MM-dd such as 2026-12-25");
+        }
     }
 
     /** The parent exists, lies in the same site, and is neither the area itself nor one of its descendants. */
