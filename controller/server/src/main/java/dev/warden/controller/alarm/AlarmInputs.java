@@ -1,6 +1,7 @@
 package dev.warden.controller.alarm;
 
 import dev.warden.contract.AgentEvent;
+import dev.warden.contract.AgentEventType;
 import dev.warden.controller.door.DoorRepository;
 import dev.warden.controller.door.DoorRow;
 import dev.warden.policy.alarm.AlarmPlace;
@@ -300,7 +301,7 @@ public class AlarmInputs {
             case SENSOR_READING -> reading(e, door, at);
             case DEVICE_OFFLINE, DEVICE_ONLINE -> {
                 if (e.deviceId() != null) {
-                    offline.device(e.deviceId(), door, e.type() == dev.warden.contract.AgentEventType.DEVICE_ONLINE,
+                    offline.device(e.deviceId(), door, e.type() == AgentEventType.DEVICE_ONLINE,
                             attrs.get("reason"), at).ifPresent(this::apply);
                 }
             }
