@@ -248,7 +248,7 @@ class CrudIT {
         update.put("secondFactor", "IRIS");
         Api.Failure bad = admin.fails(() -> admin.put("/api/v1/doors/SF-door", update, Map.class));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.error().message()).contains("secondFactor must be one of NONE, FINGERPRINT");
+        assertThat(bad.error().message()).contains("secondFactor must be one of NONE, PIN, FINGERPRINT");
         assertThat(admin.create("/api/v1/doors", Map.of("id", "SF-door2", "name", "D2", "areaId", "SF-hall",
                 "kind", "DOOR", "secondFactor", "FINGERPRINT"))).containsEntry("secondFactor", "FINGERPRINT");
     }
