@@ -183,12 +183,12 @@ public class DemoSeeder {
         sites.save(site.site);
         holidays.saveAll(site.holidays);
         areas.saveAll(site.areas); // parents precede their children in the list
+        schedules.saveAll(site.schedules); // before the doors: the lobby's free access names a schedule
+        windows.saveAll(site.windows);
         for (DoorRow door : site.doors) {
             doors.save(door);
             doorStates.save(new DoorStateRow(door.id(), DoorLiveState.UNKNOWN.name(), null));
         }
-        schedules.saveAll(site.schedules);
-        windows.saveAll(site.windows);
         levels.saveAll(site.levels);
         List<AccessLevelDoorRow> links = new ArrayList<>();
         site.levelDoors.forEach((level, doorIds) -> doorIds.forEach(d -> links.add(new AccessLevelDoorRow(null, level, d))));

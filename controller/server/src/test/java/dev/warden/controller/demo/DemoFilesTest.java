@@ -41,4 +41,48 @@ class DemoFilesTest {
         assertThat(text).doesNotContain(secrets.modulePassword(DemoSite.FP_MODULE))
                 .doesNotContain("rdr-door-cage-a-in").doesNotContain(DemoSite.TURNSTILE);
     }
+
+    @Test
+    void thePinsFileListsEveryPinAndCredentialsOnlyPointsToIt() {
+        DemoSite site = new DemoSite(Instant.parse("2026-04-01T10:00:00Z"));
+        String pins = DemoFiles.pins(site, Instant.EPOCH);
+        for (DemoSite.DemoPin p : site.pins) {
+            assertThat(pins).containsPattern("(?m)^" + p.personId() + "\\s+" + p.card() + "\\s+" + p.pin() + "\\s+"
+                    + p.duressPin() + "\\s+\\S");
+        }
+        DemoSecrets secrets = new DemoSecrets();
+        DemoSeeder.OPERATOR_ORDER.forEach(secrets::operator);
+        String credentials = DemoFiles.credentials(site, secrets, "tcp://127.0.0.1:1883", "http://localhost:8081",
+                Instant.EPOCH);
+        assertThat(credentials).contains("[pins]").contains(DemoFiles.PINS);
+        assertThat(credentials.lines().filter(l -> l.startsWith("p-0"))).isEmpty();
+    }
+
+    /** Verifies the simulator keys of the full policy: off by default, and valid YAML in the documented shape when on. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSimulatorRuleKeysAreWrittenOnlyWhenSwitchedOn() {
+        DemoSite site = new DemoSite(Instant.parse("2026-04-01T10:00:00Z"));
+        DemoSecrets secrets = new DemoSecrets();
+        java.nio.file.Path dir = java.nio.file.Path.of("/tmp/demo");
+        Map<String, Object> off = new Yaml().load(DemoFiles.simYaml(site, secrets, "tcp://127.0.0.1:1883", dir));
+        assertThat(DemoFiles.SIM_RULE_KEYS).as("switched on by the lead once the simulator reads the keys").isFalse();
+        assertThat(off).doesNotContainKeys("pairReaders", "escorts");
+        assertThat((List<Map<String, Object>>) off.get("cards")).allSatisfy(c -> assertThat(c).doesNotContainKey("pin"));
+
+        Map<String, Object> on = new Yaml().load(DemoFiles.simYaml(site, secrets, "tcp://127.0.0.1:1883", dir, true));
+        assertThat(on.get("pairReaders")).isEqualTo(List.of("rdr-door-cage-a-in", "rdr-door-cage-a-out"));
+        List<Map<String, Object>> escorts = (List<Map<String, Object>>) on.get("escorts");
+        assertThat(escorts).hasSize(5).allSatisfy(e -> {
+            assertThat(e).containsOnlyKeys("escort", "visitor", "readers");
+            assertThat(e.get("readers")).isEqualTo(List.of("rdr-door-lobby-main-in", "rdr-door-hall1-b-in"));
+        });
+        assertThat(escorts).extracting(e -> ((Number) e.get("visitor")).longValue())
+                .containsExactly(1196L, 1197L, 1198L, 1199L, 1200L);
+        List<Map<String, Object>> cards = (List<Map<String, Object>>) on.get("cards");
+        Map<Long, String> pinByCard = new java.util.HashMap<>();
+        site.pins.forEach(p -> pinByCard.put(p.card(), p.pin()));
+        assertThat(cards).filteredOn(c -> c.containsKey("pin")).hasSize(site.pins.size()).allSatisfy(c ->
+                assertThat(c.get("pin")).isEqualTo(pinByCard.get(((Number) c.get("number")).longValue())));
+    }
 }

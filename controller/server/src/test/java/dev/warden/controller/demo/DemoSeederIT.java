@@ -6,21 +6,36 @@ import dev.warden.contract.CardData;
 import dev.warden.contract.FingerprintMatch;
 import dev.warden.contract.Verdict;
 import dev.warden.controller.Api;
+import dev.warden.controller.decision.AccessIndex;
 import dev.warden.controller.decision.ReaderAttempt;
 import dev.warden.controller.decision.ReaderDecisions;
 import dev.warden.controller.decision.Source;
 import dev.warden.controller.mqtt.DeviceAcls;
 import dev.warden.controller.mqtt.MqttAccounts;
 import dev.warden.controller.readerkey.ReaderKeys;
+import dev.warden.policy.AccessPolicy;
+import dev.warden.policy.AccessRequest;
+import dev.warden.policy.AccessSnapshot;
+import dev.warden.policy.CardKey;
+import dev.warden.policy.Decision;
+import dev.warden.policy.Direction;
+import dev.warden.policy.DoorId;
+import dev.warden.policy.Factor;
+import dev.warden.policy.FingerprintKey;
+import dev.warden.policy.GrantBasis;
+import dev.warden.policy.PersonId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,9 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Verifies the demo seeding end to end on a file database: first start seeds DC1 and writes valid files whose
- * passwords work (operators over HTTP, MQTT accounts with their ACLs); a second start seeds nothing and leaves
- * the files untouched.
+ * Verifies the demo seeding end to end on a file database: first start seeds DC1 with the full policy's rules and
+ * writes valid files whose passwords work (operators over HTTP, MQTT accounts with their ACLs) and whose PINs open
+ * the card + PIN door; a second start seeds nothing and leaves the files untouched.
  */
 class DemoSeederIT {
     @TempDir
@@ -49,11 +64,13 @@ class DemoSeederIT {
         String credentials;
         String agentYaml;
         String simYaml;
+        String pinsFile;
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config(), "test");
              HttpClient client = HttpClient.create(server.getURL())) {
             credentials = Files.readString(demo.resolve("credentials.txt"));
             agentYaml = Files.readString(demo.resolve("agent.yaml"));
             simYaml = Files.readString(demo.resolve("sim.yaml"));
+            pinsFile = Files.readString(demo.resolve("pins.txt"));
 
             Api admin = Api.as(client, "admin", password(credentials, "admin"));
             List<Map<String, Object>> doors = admin.list("/api/v1/doors");
@@ -117,12 +134,20 @@ class DemoSeederIT {
             assertThat(decide(decisions, "rdr-door-lobby-main-in", 9001, now).reason()).isEqualTo("UNKNOWN_CREDENTIAL");
             assertThat(decide(decisions, "rdr-gate-1", 1001, now).verdict()).isEqualTo(Verdict.GRANT);
 
-            // card + fingerprint at cage A: Ada (p-0001, card 1001) is enrolled at page 1 of the cage's module
-            assertThat(cage(decisions, 1001, new FingerprintMatch(DemoSite.FP_MODULE, 1, 90), now).verdict())
-                    .isEqualTo(Verdict.GRANT);
-            assertThat(cage(decisions, 1001, null, now).reason()).isEqualTo("SECOND_FACTOR_REQUIRED");
-            assertThat(cage(decisions, 1001, new FingerprintMatch(DemoSite.FP_MODULE, 2, 90), now).reason())
+            // card + fingerprint at cage A: Ada (p-0001, card 1001) is enrolled at page 1 of the cage's module. The
+            // stateless rules decide here: the cage's two-person rule (stateful) would hold a lone first grant.
+            AccessSnapshot snapshot = server.getApplicationContext().getBean(AccessIndex.class).current().snapshot();
+            AccessPolicy policy = new AccessPolicy();
+            assertThat(policy.decide(new AccessRequest(card(1001), new DoorId(DemoSite.CAGE_DOOR), now,
+                    new FingerprintKey(DemoSite.FP_MODULE, 1)), snapshot).granted()).isTrue();
+            assertThat(policy.decide(new AccessRequest(card(1001), new DoorId(DemoSite.CAGE_DOOR), now, null),
+                    snapshot).reasonCode()).isEqualTo("SECOND_FACTOR_REQUIRED");
+            assertThat(policy.decide(new AccessRequest(card(1001), new DoorId(DemoSite.CAGE_DOOR), now,
+                    new FingerprintKey(DemoSite.FP_MODULE, 2)), snapshot).reasonCode())
                     .isEqualTo("SECOND_FACTOR_MISMATCH");
+            assertThat(cage(decisions, 1001, null, now).reason()).isEqualTo("SECOND_FACTOR_REQUIRED");
+
+            policyRules(admin, snapshot, policy, demo, now);
             assertThat(admin.map("/api/v1/doors/door-cage-a")).containsEntry("secondFactor", "FINGERPRINT")
                     .containsEntry("lockDeviceId", "lock-door-cage-a").containsEntry("contactDeviceId", "dc-door-cage-a");
             assertThat(admin.map("/api/v1/doors/door-lobby-staff")).containsEntry("secondFactor", "NONE")
@@ -231,6 +256,83 @@ class DemoSeederIT {
         assertThat(Files.readString(demo.resolve("credentials.txt"))).isEqualTo(credentials);
         assertThat(Files.readString(demo.resolve("agent.yaml"))).isEqualTo(agentYaml);
         assertThat(Files.readString(demo.resolve("sim.yaml"))).isEqualTo(simYaml);
+        assertThat(Files.readString(demo.resolve("pins.txt"))).isEqualTo(pinsFile);
+    }
+
+    /**
+     * The full policy's demo data: site, area and door rules, holidays, approved visits, PINs in pins.txt (and only
+     * there) that open the card + PIN door, the duress PIN too.
+     */
+    private static void policyRules(Api admin, AccessSnapshot snapshot, AccessPolicy policy, Path demo, Instant now)
+            throws Exception {
+        assertThat(admin.map("/api/v1/sites/DC1")).containsEntry("escortWindowSeconds", 30)
+                .containsEntry("maxVisitorsPerEscort", 2).containsEntry("threatLevel", "NORMAL")
+                .containsEntry("lockedDown", false);
+        assertThat(admin.list("/api/v1/sites/DC1/holidays")).hasSize(18).first()
+                .isEqualTo(Map.of("date", "2026-01-01", "name", "Neujahr"));
+        assertThat(admin.map("/api/v1/areas/cage-a")).containsEntry("restricted", true)
+                .containsEntry("antiPassback", "HARD").containsEntry("twoPersonWindowSeconds", 20);
+        assertThat(admin.map("/api/v1/areas/building")).containsEntry("antiPassback", "SOFT");
+        assertThat(admin.map("/api/v1/areas/hall-2")).containsEntry("antiPassback", "TIMED")
+                .containsEntry("passbackReentrySeconds", 120);
+        assertThat(admin.map("/api/v1/doors/door-lobby-main")).containsEntry("freeAccessScheduleId", "lobby-hours");
+        assertThat(admin.map("/api/v1/doors/door-noc")).containsEntry("threatMarked", true);
+        assertThat(admin.map("/api/v1/doors/door-hall1-a")).containsEntry("secondFactor", "PIN");
+        assertThat(admin.list("/api/v1/people")).filteredOn(p -> Integer.valueOf(2).equals(p.get("clearance")))
+                .hasSize(DemoSite.NOC_STAFF);
+        assertThat(admin.list("/api/v1/people")).filteredOn(p -> Boolean.TRUE.equals(p.get("mayEscort"))).hasSize(20);
+
+        List<Map<String, Object>> visits = admin.list("/api/v1/visits");
+        assertThat(visits).hasSize(5).allSatisfy(v -> assertThat(v).containsEntry("status", "APPROVED")
+                .containsEntry("hostId", "p-0001").containsEntry("requestedBy", "guard")
+                .containsEntry("approvedBy", "supervisor").containsEntry("areaIds", List.of("hall-1", "lobby")));
+        assertThat(snapshot.visitsOf(new PersonId("p-0196"))).singleElement()
+                .satisfies(v -> assertThat(v.activeAt(now)).isTrue());
+        Decision visitorInHall = policy.decide(new AccessRequest(card(1196), new DoorId("door-hall1-b"), now),
+                snapshot);
+        assertThat(visitorInHall).isInstanceOfSatisfying(Decision.Granted.class,
+                g -> assertThat(g.basis()).isEqualTo(GrantBasis.VISIT));
+        assertThat(policy.decide(new AccessRequest(card(1196), new DoorId("door-hall2-a"), now), snapshot)
+                .reasonCode()).isEqualTo("NO_ACTIVE_VISIT");
+
+        String pins = Files.readString(demo.resolve("pins.txt"));
+        String credentials = Files.readString(demo.resolve("credentials.txt"));
+        DemoSite site = new DemoSite(now);
+        Set<String> allDay = new HashSet<>();
+        site.assignments.stream().filter(a -> a.levelId().equals("lvl-hall-1")).forEach(a -> allDay.add(a.personId()));
+        DemoSite.DemoPin expected = site.pins.stream().filter(p -> allDay.contains(p.personId())).findFirst()
+                .orElseThrow();
+        Matcher line = Pattern.compile("(?m)^" + expected.personId() + "\\s+(\\d+)\\s+(\\d{4})\\s+(\\d{4})\\s")
+                .matcher(pins);
+        assertThat(line.find()).as("%s in pins.txt", expected.personId()).isTrue();
+        long cardNumber = Long.parseLong(line.group(1));
+        String pin = line.group(2);
+        String duress = line.group(3);
+        assertThat(pin).isEqualTo(expected.pin());
+        assertThat(credentials).as("PINs are in pins.txt only").doesNotContain(expected.personId() + " ");
+        assertThat(snapshot.person(new PersonId(expected.personId())).orElseThrow().pin().matches(pin)).isTrue();
+
+        DoorId hall1a = new DoorId(DemoSite.PIN_DOOR);
+        AccessRequest withPin = new AccessRequest(card(cardNumber), hall1a, Direction.ENTRY, now, null, pin);
+        assertThat(policy.decide(withPin, snapshot)).isInstanceOfSatisfying(Decision.Granted.class,
+                g -> assertThat(g.factors()).contains(Factor.CARD, Factor.PIN));
+        assertThat(policy.isDuress(withPin, snapshot)).isFalse();
+        AccessRequest underDuress = new AccessRequest(card(cardNumber), hall1a, Direction.ENTRY, now, null, duress);
+        assertThat(policy.decide(underDuress, snapshot).granted()).isTrue();
+        assertThat(policy.isDuress(underDuress, snapshot)).isTrue();
+        assertThat(policy.decide(new AccessRequest(card(cardNumber), hall1a, now), snapshot).reasonCode())
+                .isEqualTo("PIN_REQUIRED");
+        String wrong = pin.equals("0000") || duress.equals("0000") ? "99999" : "0000";
+        assertThat(policy.decide(new AccessRequest(card(cardNumber), hall1a, Direction.ENTRY, now, null, wrong),
+                snapshot).reasonCode()).isEqualTo("PIN_MISMATCH");
+        if (demo.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(demo.resolve("pins.txt"))))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    private static CardKey card(long number) {
+        return new CardKey("H10301", 12, number);
     }
 
     /** As the demo's devices ask: the standalone gate reader itself, every other reader through agent-1. */

@@ -3,8 +3,12 @@ package dev.warden.controller.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.controller.credential.CredentialRow;
+import dev.warden.controller.door.DoorRow;
 import dev.warden.controller.person.PersonRow;
+import dev.warden.controller.site.AreaRow;
+import dev.warden.controller.site.HolidayRow;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +115,9 @@ class DemoSiteTest {
         DemoSite site = new DemoSite(NOW);
         assertThat(site.doors).filteredOn(d -> d.id().equals(DemoSite.CAGE_DOOR)).singleElement()
                 .satisfies(d -> assertThat(d.secondFactor()).isEqualTo("FINGERPRINT"));
-        assertThat(site.doors).filteredOn(d -> !d.id().equals(DemoSite.CAGE_DOOR))
+        assertThat(site.doors).filteredOn(d -> d.id().equals(DemoSite.PIN_DOOR)).singleElement()
+                .satisfies(d -> assertThat(d.secondFactor()).isEqualTo("PIN"));
+        assertThat(site.doors).filteredOn(d -> !d.id().equals(DemoSite.CAGE_DOOR) && !d.id().equals(DemoSite.PIN_DOOR))
                 .allSatisfy(d -> assertThat(d.secondFactor()).isEqualTo("NONE"));
         Set<String> withCage = site.assignments.stream().filter(a -> a.levelId().equals("lvl-cage-a"))
                 .map(a -> a.personId()).collect(Collectors.toSet());
@@ -127,6 +133,115 @@ class DemoSiteTest {
             assertThat(site.fingerprints.get(i).status()).isEqualTo("ACTIVE");
         }
         assertThat(site.fingerprints).hasSizeGreaterThan(5);
+    }
+
+    /** Verifies the holiday calendar: Germany's nine nationwide public holidays of 2026 and 2027, Easter computed. */
+    @Test
+    void theSiteHasGermanysPublicHolidays() {
+        assertThat(DemoSite.easterSunday(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
+        assertThat(DemoSite.easterSunday(2027)).isEqualTo(LocalDate.of(2027, 3, 28));
+        assertThat(DemoSite.easterSunday(2024)).isEqualTo(LocalDate.of(2024, 3, 31));
+        assertThat(DemoSite.easterSunday(2038)).isEqualTo(LocalDate.of(2038, 4, 25));
+        DemoSite site = new DemoSite(NOW);
+        assertThat(site.holidays).hasSize(18).allSatisfy(h -> assertThat(h.siteId()).isEqualTo(DemoSite.SITE));
+        assertThat(site.holidays).extracting(HolidayRow::onDate).contains(LocalDate.of(2026, 4, 3),
+                LocalDate.of(2026, 4, 6), LocalDate.of(2026, 5, 14), LocalDate.of(2026, 5, 25),
+                LocalDate.of(2026, 10, 3), LocalDate.of(2027, 3, 26), LocalDate.of(2027, 3, 29),
+                LocalDate.of(2027, 5, 6), LocalDate.of(2027, 5, 17), LocalDate.of(2027, 12, 26))
+                .doesNotHaveDuplicates();
+    }
+
+    /** Verifies the site's, areas' and doors' rules as the plan promises them. */
+    @Test
+    void theSiteAreasAndDoorsCarryTheirRules() {
+        DemoSite site = new DemoSite(NOW);
+        assertThat(site.site.escortWindowS()).isEqualTo(30);
+        assertThat(site.site.maxVisitorsPerEscort()).isEqualTo(2);
+        Map<String, AreaRow> areas = site.areas.stream().collect(Collectors.toMap(AreaRow::id, a -> a));
+        assertThat(areas.get("building").antiPassback()).isEqualTo("SOFT");
+        assertThat(areas.get("hall-2").antiPassback()).isEqualTo("TIMED");
+        assertThat(areas.get("hall-2").passbackReentryS()).isEqualTo(120);
+        assertThat(areas.get("cage-a")).satisfies(a -> {
+            assertThat(a.restricted()).isTrue();
+            assertThat(a.antiPassback()).isEqualTo("HARD");
+            assertThat(a.twoPersonWindowS()).isEqualTo(20);
+        });
+        assertThat(areas.get("lobby").antiPassback()).isEqualTo("NONE");
+        assertThat(areas.get("hall-1").twoPersonWindowS()).isNull();
+        Map<String, DoorRow> doors = site.doors.stream().collect(Collectors.toMap(DoorRow::id, d -> d));
+        assertThat(doors.get(DemoSite.LOBBY_DOOR).freeAccessScheduleId()).isEqualTo(DemoSite.LOBBY_HOURS);
+        assertThat(doors.values()).filteredOn(d -> d.freeAccessScheduleId() != null).hasSize(1);
+        assertThat(doors.get(DemoSite.NOC_DOOR).threatMarked()).isTrue();
+        assertThat(doors.values()).filteredOn(DoorRow::threatMarked).hasSize(1);
+        assertThat(site.windows).filteredOn(w -> w.scheduleId().equals(DemoSite.LOBBY_HOURS))
+                .hasSize(5).allSatisfy(w -> {
+                    assertThat(w.dayOfWeek()).isBetween(1, 5);
+                    assertThat(w.startMinute()).isEqualTo(7 * 60);
+                    assertThat(w.endMinute()).isEqualTo(19 * 60);
+                });
+    }
+
+    /** Verifies the people's flags: escorts p-0001..p-0020 only, a few NOC staff with clearance 2. */
+    @Test
+    void escortsAndNocStaffAreWhoThePlanSays() {
+        DemoSite site = new DemoSite(NOW);
+        assertThat(site.people).filteredOn(PersonRow::mayEscort).extracting(PersonRow::id)
+                .hasSize(20).allSatisfy(id -> assertThat(id).isLessThanOrEqualTo("p-0020"));
+        Set<String> noc = site.assignments.stream().filter(a -> a.levelId().equals("lvl-noc"))
+                .map(a -> a.personId()).collect(Collectors.toSet());
+        assertThat(site.people).filteredOn(p -> p.clearance() > 0).hasSize(DemoSite.NOC_STAFF)
+                .allSatisfy(p -> {
+                    assertThat(p.clearance()).isEqualTo(2);
+                    assertThat(noc).contains(p.id());
+                    assertThat(p.status()).isEqualTo("ACTIVE");
+                });
+        assertThat(site.people).allSatisfy(p -> assertThat(p.pinHash()).as("PINs are hashed by the seeder").isNull());
+    }
+
+    /** Verifies the PINs: deterministic, 4 digits, the duress PIN never equal, for exactly the hall 1 employees. */
+    @Test
+    void everyHall1EmployeeHasAPinAndADifferentDuressPin() {
+        DemoSite site = new DemoSite(NOW);
+        assertThat(site.pins).isEqualTo(new DemoSite(NOW.plusSeconds(3600)).pins).hasSizeGreaterThan(50);
+        Set<String> hall1 = site.assignments.stream()
+                .filter(a -> Set.of("lvl-hall-1", "lvl-hall-1-day", "lvl-night-shift").contains(a.levelId()))
+                .map(a -> a.personId()).collect(Collectors.toSet());
+        Map<String, PersonRow> people = site.people.stream().collect(Collectors.toMap(PersonRow::id, p -> p));
+        assertThat(site.pins).allSatisfy(p -> {
+            assertThat(p.pin()).matches("[0-9]{4}");
+            assertThat(p.duressPin()).matches("[0-9]{4}").isNotEqualTo(p.pin());
+            assertThat(people.get(p.personId()).kind()).isEqualTo("EMPLOYEE");
+            assertThat(credentialOf(site, p.personId()).cardNumber()).isEqualTo(p.card());
+        });
+        Set<String> withPin = site.pins.stream().map(DemoSite.DemoPin::personId).collect(Collectors.toSet());
+        Set<String> hall1Employees = hall1.stream().filter(id -> people.get(id).kind().equals("EMPLOYEE"))
+                .collect(Collectors.toSet());
+        assertThat(withPin).isEqualTo(hall1Employees);
+    }
+
+    /** Verifies the visits of today and the escorts the simulator's walker uses (at most 2 visitors each). */
+    @Test
+    void visitorsHaveApprovedVisitsOfTodayAndEscortsWithHall1Access() {
+        DemoSite site = new DemoSite(NOW);
+        assertThat(site.visits).hasSize(5).allSatisfy(v -> {
+            assertThat(v.from()).isEqualTo(NOW.minusSeconds(3600));
+            assertThat(v.until()).isEqualTo(NOW.plusSeconds(8 * 3600));
+            assertThat(v.areaIds()).containsExactly("lobby", "hall-1");
+        });
+        assertThat(site.visits).extracting(DemoSite.DemoVisit::visitorId)
+                .containsExactly("p-0196", "p-0197", "p-0198", "p-0199", "p-0200");
+        assertThat(DemoSite.VISIT_REQUESTER).isNotEqualTo(DemoSite.VISIT_APPROVER);
+        assertThat(site.escorts).hasSize(5);
+        Map<Long, Long> perEscort = site.escorts.stream()
+                .collect(Collectors.groupingBy(DemoSite.DemoEscort::escortCard, Collectors.counting()));
+        assertThat(perEscort.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2L));
+        Set<String> hall1 = site.assignments.stream().filter(a -> a.levelId().equals("lvl-hall-1"))
+                .map(a -> a.personId()).collect(Collectors.toSet());
+        for (long card : perEscort.keySet()) {
+            PersonRow escort = site.people.get((int) (card - DemoSite.FIRST_CARD));
+            assertThat(escort.mayEscort()).isTrue();
+            assertThat(hall1).contains(escort.id());
+        }
     }
 
     private static CredentialRow credentialOf(DemoSite site, String person) {
