@@ -38,6 +38,8 @@ import java.util.Objects;
  */
 public final class AccessEngine {
 
+    private static final int[] NO_COUNTS = new int[0];
+
     private final AccessPolicy policy = new AccessPolicy();
     private final PassbackRule passback = new PassbackRule();
     private final EscortRule escorts = new EscortRule();
@@ -99,52 +101,25 @@ public final class AccessEngine {
         // 12 visitor escort
         PersonId escort = null;
         if (holder.kind() == PersonKind.VISITOR && direction == Direction.ENTRY) {
-            Site site = area == null ? null : snapshot.siteOrNull(area.site());
-            if (site == null) {
-                return new AccessResult(Decision.Denied.of(DenyReason.ESCORT_REQUIRED, credential), changes, signals);
-            }
-            EscortRule.Match match = escorts.find(door.id(), holder.id(), at, site, snapshot);
+            EscortRule.Match match = findEscort(request, holder, door, area, snapshot);
             if (match.escort() == null) {
-                if (match.reason() == DenyReason.ESCORT_REQUIRED) {
-                    escorts.hold(door.id(), new Pending(holder.id(), request, null,
-                            Windows.plus(at, site.escortWindow())));
-                }
                 return new AccessResult(Decision.Denied.of(match.reason(), credential), changes, signals);
             }
             escort = match.escort();
         }
 
-        // 13 two-person
+        // 13 two-person (a visitor with an escort comes in under the escort's paired grant)
         List<Move> moves = new ArrayList<>(2);
         if (area != null && area.twoPerson() && escort == null) {
-            Pending partner = twoPerson.partner(door.id(), direction, holder.id(), at, area.twoPersonWindow());
-            if (direction == Direction.ENTRY) {
-                if (partner == null || !stillPasses(partner, snapshot)) {
-                    if (partner != null) {
-                        twoPerson.release(door.id(), direction, partner);
-                    }
-                    twoPerson.hold(door.id(), direction, new Pending(holder.id(), request, null,
-                            Windows.plus(at, area.twoPersonWindow())));
-                    return new AccessResult(Decision.Denied.of(DenyReason.TWO_PERSON_PENDING, credential), changes,
-                            signals);
-                }
-                twoPerson.release(door.id(), direction, partner);
-                moves.add(moveOf(partner, door, escorts.escortOf(partner.person())));
-            } else if (book.countInside(area.id(), snapshot, holder.id(), null) == 1) {
-                boolean together = partner != null && stillPasses(partner, snapshot)
-                        && book.countInside(area.id(), snapshot, holder.id(), partner.person()) != 1;
-                if (!together) {
-                    twoPerson.hold(door.id(), direction, new Pending(holder.id(), request, null,
-                            Windows.plus(at, area.twoPersonWindow())));
-                    return new AccessResult(Decision.Denied.of(DenyReason.TWO_PERSON_EXIT, credential), changes,
-                            signals);
-                }
-                twoPerson.release(door.id(), direction, partner);
-                moves.add(moveOf(partner, door, escorts.escortOf(partner.person())));
+            DenyReason held = pairUp(request, holder, door, area, snapshot, moves);
+            if (held != null) {
+                return new AccessResult(Decision.Denied.of(held, credential), changes, signals);
             }
         }
 
-        // granted
+        // granted: the person waits for nobody any more
+        escorts.stopWaiting(holder.id());
+        twoPerson.forget(holder.id());
         if (escort != null) {
             escorts.attach(holder.id(), escort);
         }
@@ -255,12 +230,50 @@ public final class AccessEngine {
             return false;
         }
         Area area = snapshot.areaOrNull(snapshot.doorOrNull(held.request().door()).area());
-        if (area != null && passback.check(area, held.request().direction(), held.person(), held.at(), book,
-                snapshot) == PassbackRule.Outcome.DENY) {
-            return false;
+        return area == null || passback.check(area, held.request().direction(), held.person(), held.at(), book,
+                snapshot) != PassbackRule.Outcome.DENY;
+    }
+
+    /** Rule 12 for a visitor's ENTRY: the escort, or why there is none (a visitor without one waits). */
+    private EscortRule.Match findEscort(AccessRequest request, Person visitor, Door door, Area area,
+                                        AccessSnapshot snapshot) {
+        Site site = area == null ? null : snapshot.siteOrNull(area.site());
+        if (site == null) {
+            return new EscortRule.Match(null, DenyReason.ESCORT_REQUIRED); // no site, no escort window: never
         }
-        PersonId escort = escorts.escortOf(held.person());
-        return escort == null || EscortRule.isAuthorisedEscort(escort, snapshot);
+        EscortRule.Match match = escorts.find(door.id(), visitor.id(), request.at(), site, snapshot);
+        if (match.escort() == null && match.reason() == DenyReason.ESCORT_REQUIRED) {
+            escorts.hold(door.id(), new Pending(visitor.id(), request, Windows.plus(request.at(),
+                    site.escortWindow())));
+        }
+        return match;
+    }
+
+    /**
+     * Rule 13 at a two-person area's door: null when the read may pass (the partner's move, if any, added to
+     * {@code moves}), else the reason it is held.
+     */
+    private DenyReason pairUp(AccessRequest request, Person person, Door door, Area area, AccessSnapshot snapshot,
+                              List<Move> moves) {
+        Direction direction = request.direction();
+        if (direction == Direction.EXIT && book.countInside(area.id(), snapshot, person.id(), null) != 1) {
+            return null; // leaving does not leave exactly one person inside
+        }
+        Pending partner = twoPerson.partner(door.id(), direction, person.id(), request.at(), area.twoPersonWindow());
+        boolean together = partner != null && stillPasses(partner, snapshot)
+                && (direction == Direction.ENTRY
+                    || book.countInside(area.id(), snapshot, person.id(), partner.person()) != 1);
+        if (!together) {
+            if (partner != null && direction == Direction.ENTRY) {
+                twoPerson.release(door.id(), direction, partner); // no longer passes: never pairs again
+            }
+            twoPerson.hold(door.id(), direction, new Pending(person.id(), request,
+                    Windows.plus(request.at(), area.twoPersonWindow())));
+            return direction == Direction.ENTRY ? DenyReason.TWO_PERSON_PENDING : DenyReason.TWO_PERSON_EXIT;
+        }
+        twoPerson.release(door.id(), direction, partner);
+        moves.add(moveOf(partner, door, escorts.escortOf(partner.person())));
+        return null;
     }
 
     private static Move moveOf(Pending held, Door door, PersonId escort) {
@@ -390,6 +403,9 @@ public final class AccessEngine {
     }
 
     private int[] counts(List<AreaId> areas, AccessSnapshot snapshot) {
+        if (areas.isEmpty()) {
+            return NO_COUNTS;
+        }
         int[] counts = new int[areas.size()];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = book.countInside(areas.get(i), snapshot, null, null);

@@ -77,11 +77,20 @@ final class EscortRule {
                 window)));
     }
 
-    /** A visitor waits at {@code door} (replacing an earlier wait of the same visitor there). */
+    /** A visitor waits at {@code door}, and only there (replacing any earlier wait of the same visitor). */
     void hold(DoorId door, Pending visitor) {
-        List<Pending> list = waiting.computeIfAbsent(door, d -> new ArrayList<>(4));
-        list.removeIf(p -> p.person().equals(visitor.person()));
-        list.add(visitor);
+        stopWaiting(visitor.person());
+        waiting.computeIfAbsent(door, d -> new ArrayList<>(4)).add(visitor);
+    }
+
+    /** The person waits nowhere any more (granted somewhere, or forgiven). */
+    void stopWaiting(PersonId person) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (List<Pending> list : waiting.values()) {
+            list.removeIf(p -> p.person().equals(person));
+        }
     }
 
     /** The visitors waiting at {@code door} whose reads lie within {@code window} of {@code at}, oldest first. */
@@ -147,6 +156,9 @@ final class EscortRule {
 
     /** Drops grants and waiting visitors whose window has passed at {@code now}. */
     void expire(Instant now) {
+        if (grants.isEmpty() && waiting.isEmpty()) {
+            return;
+        }
         for (Iterator<List<EscortGrant>> it = grants.values().iterator(); it.hasNext(); ) {
             List<EscortGrant> list = it.next();
             list.removeIf(g -> g.expiresAt().isBefore(now));
@@ -166,9 +178,7 @@ final class EscortRule {
     /** Forgets the person as a waiting or attached visitor. */
     void forget(PersonId person) {
         escortOfVisitor.remove(person);
-        for (List<Pending> list : waiting.values()) {
-            list.removeIf(p -> p.person().equals(person));
-        }
+        stopWaiting(person);
     }
 
     void clear() {

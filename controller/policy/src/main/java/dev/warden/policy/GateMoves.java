@@ -40,6 +40,9 @@ final class GateMoves {
 
     /** Drops every move older than {@link #MAX_WAIT} at {@code now}. */
     void expire(Instant now) {
+        if (queues.isEmpty()) {
+            return;
+        }
         for (Iterator<ArrayDeque<Move>> it = queues.values().iterator(); it.hasNext(); ) {
             ArrayDeque<Move> queue = it.next();
             queue.removeIf(m -> expired(m, now));

@@ -1,5 +1,6 @@
 package dev.warden.policy;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -36,8 +37,8 @@ final class PassbackRule {
     }
 
     /** {@code at < last + reentry}, without overflow; a read dated before the last entry counts as within. */
-    private static boolean within(Instant last, Instant at, java.time.Duration reentry) {
-        return at.isBefore(last) || java.time.Duration.between(last, at).compareTo(reentry) < 0;
+    private static boolean within(Instant last, Instant at, Duration reentry) {
+        return at.isBefore(last) || Duration.between(last, at).compareTo(reentry) < 0;
     }
 
     private static boolean violates(Area area, Direction direction, PersonId person, PresenceBook book,

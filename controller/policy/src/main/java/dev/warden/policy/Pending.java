@@ -9,10 +9,9 @@ import java.time.Instant;
  *
  * @param person    the holder
  * @param request   the read as received
- * @param escort    the escort a visitor already matched (two-person pending), or null
  * @param expiresAt when it is dropped
  */
-record Pending(PersonId person, AccessRequest request, PersonId escort, Instant expiresAt) {
+record Pending(PersonId person, AccessRequest request, Instant expiresAt) {
 
     Instant at() {
         return request.at();

@@ -42,11 +42,10 @@ final class TwoPersonRule {
         return best;
     }
 
-    /** Holds a read at {@code door} (replacing an earlier held read of the same person there). */
+    /** Holds a read at {@code door}; a person is held at one door at a time (any earlier hold is dropped). */
     void hold(DoorId door, Direction direction, Pending read) {
-        List<Pending> list = held(direction).computeIfAbsent(door, d -> new ArrayList<>(2));
-        list.removeIf(p -> p.person().equals(read.person()));
-        list.add(read);
+        forget(read.person());
+        held(direction).computeIfAbsent(door, d -> new ArrayList<>(2)).add(read);
     }
 
     /** The held read leaves the queue (it passed, or no longer can). */
@@ -63,7 +62,11 @@ final class TwoPersonRule {
         expire(exits, now);
     }
 
+    /** The person is held nowhere any more (granted somewhere, or forgiven). */
     void forget(PersonId person) {
+        if (entries.isEmpty() && exits.isEmpty()) {
+            return;
+        }
         for (List<Pending> list : entries.values()) {
             list.removeIf(p -> p.person().equals(person));
         }
@@ -82,6 +85,9 @@ final class TwoPersonRule {
     }
 
     private static void expire(Map<DoorId, List<Pending>> map, Instant now) {
+        if (map.isEmpty()) {
+            return;
+        }
         for (Iterator<List<Pending>> it = map.values().iterator(); it.hasNext(); ) {
             List<Pending> list = it.next();
             list.removeIf(p -> p.expiresAt().isBefore(now));

@@ -156,6 +156,22 @@ class EscortRuleTest {
     }
 
     @Test
+    void aVisitorWaitsAtOneDoorOnlyAndStopsWaitingOnceGrantedElsewhere() {
+        AccessSnapshot snapshot = world.twoPerson(EngineWorld.CAGE_A, null).snapshot();
+        engine.decide(entry(VIC, MAIN, T0), snapshot); // waits at the main door
+        engine.decide(entry(CAROL, HALL_1_DOOR, T0.plusSeconds(1)), snapshot);
+        assertThat(decide(entry(VIC, HALL_1_DOOR, T0.plusSeconds(2)), snapshot)).isEqualTo("GRANTED");
+        AccessResult alice = engine.decide(entry(ALICE, MAIN, T0.plusSeconds(3)), snapshot);
+        assertThat(entered(alice)).as("Vic no longer waits at the main door").containsExactly(ALICE);
+        engine.decide(entry(VERA, MAIN, T0.plusSeconds(40)), snapshot); // waits at the main door ...
+        engine.decide(entry(VERA, HALL_2_DOOR, T0.plusSeconds(41)), snapshot); // ... now at hall 2 instead
+        AccessResult carol = engine.decide(entry(CAROL, MAIN, T0.plusSeconds(42)), snapshot);
+        assertThat(entered(carol)).containsExactly(CAROL);
+        assertThat(entered(engine.decide(entry(ALICE, HALL_2_DOOR, T0.plusSeconds(43)), snapshot)))
+                .containsExactly(ALICE, VERA);
+    }
+
+    @Test
     void exitsNeedNoEscort() {
         AccessSnapshot snapshot = world.snapshot();
         assertThat(decide(exit(VIC, MAIN, T0), snapshot)).isEqualTo("GRANTED");

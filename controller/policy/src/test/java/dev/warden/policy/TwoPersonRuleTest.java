@@ -67,6 +67,17 @@ class TwoPersonRuleTest {
     }
 
     @Test
+    void aPersonIsHeldAtOneDoorOnly() {
+        DoorId back = DoorId.of("door-cage-a-back");
+        AccessSnapshot snapshot = world.door(new Door(back, CAGE_A, "Cage A back")).snapshot();
+        engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        engine.decide(entry(ALICE, back, T0.plusSeconds(1)), snapshot); // now held at the back door only
+        assertThat(decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(2)), snapshot)).isEqualTo("TWO_PERSON_PENDING");
+        assertThat(decide(entry(CAROL, back, T0.plusSeconds(3)), snapshot)).isEqualTo("GRANTED");
+        assertThat(inCage()).containsExactly(ALICE, CAROL);
+    }
+
+    @Test
     void thePairMustReadAtTheSameDoor() {
         DoorId back = DoorId.of("door-cage-a-back");
         AccessSnapshot snapshot = world.door(new Door(back, CAGE_A, "Cage A back")).snapshot();
@@ -100,6 +111,17 @@ class TwoPersonRuleTest {
         assertThat(inCage()).isEmpty();
         assertThat(engine.presences()).extracting(Presence::area).containsOnly(HALL_1);
         assertThat(bobOut.signals()).isEmpty();
+    }
+
+    @Test
+    void aHeldVisitorWhoseEscortWasSuspendedStillLeavesWithTheSecondPerson() {
+        AccessSnapshot snapshot = world.status(ALICE, PersonStatus.SUSPENDED).snapshot();
+        engine.restore(List.of(new Presence(EngineWorld.VIC, CAGE_A, T0, CAGE_DOOR, ALICE),
+                new Presence(BOB, CAGE_A, T0, CAGE_DOOR, null), new Presence(ALICE, HALL_1, T0, CAGE_DOOR, null)));
+        assertThat(decide(exit(EngineWorld.VIC, CAGE_DOOR, T0.plusSeconds(10)), snapshot)).isEqualTo("TWO_PERSON_EXIT");
+        AccessResult bobOut = engine.decide(exit(BOB, CAGE_DOOR, T0.plusSeconds(20)), snapshot);
+        assertThat(bobOut.decision().granted()).isTrue();
+        assertThat(inCage()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.warden.policy.AccessLevelId;
 import dev.warden.policy.AccessPolicy;
 import dev.warden.policy.AccessRequest;
 import dev.warden.policy.AccessSnapshot;
+import dev.warden.policy.AntiPassback;
+import dev.warden.policy.Area;
 import dev.warden.policy.AreaId;
 import dev.warden.policy.CardKey;
 import dev.warden.policy.Credential;
@@ -21,6 +23,9 @@ import dev.warden.policy.PersonKind;
 import dev.warden.policy.PersonStatus;
 import dev.warden.policy.Schedule;
 import dev.warden.policy.ScheduleId;
+import dev.warden.policy.Site;
+import dev.warden.policy.SiteId;
+import dev.warden.policy.ThreatLevel;
 import dev.warden.policy.WeeklyWindow;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -157,6 +162,25 @@ final class RealisticSite {
     /** {@link AccessSnapshot#of} over this site: what the controller pays on every change. */
     AccessSnapshot snapshot(long version) {
         return AccessSnapshot.of(version, persons, credentials, doors, schedules, levels, assignments);
+    }
+
+    /**
+     * The same site as {@link #snapshot} plus what the {@link AccessEngine} reads: one site ({@code site-dc}, threat
+     * NORMAL, escort window 30 s, 2 visitors per escort), the entrance area {@code area-0} as root with SOFT
+     * anti-passback, and {@code area-1..9} nested in it ({@code area-5} with HARD anti-passback, the others without).
+     */
+    AccessSnapshot engineSnapshot(long version) {
+        SiteId siteId = SiteId.of("site-dc");
+        List<Area> areas = new ArrayList<>(AREAS);
+        areas.add(new Area(AreaId.of("area-0"), siteId, null, "Entrance", false, false, AntiPassback.SOFT, null, null));
+        for (int i = 1; i < AREAS; i++) {
+            areas.add(new Area(AreaId.of("area-" + i), siteId, AreaId.of("area-0"), "Area " + i, false, false,
+                    i == 5 ? AntiPassback.HARD : AntiPassback.NONE, null, null));
+        }
+        return AccessSnapshot.builder(version).persons(persons).credentials(credentials).doors(doors)
+                .schedules(schedules).levels(levels).assignments(assignments)
+                .sites(List.of(new Site(siteId, ZONE, ThreatLevel.NORMAL, false, Duration.ofSeconds(30), 2)))
+                .areas(areas).build();
     }
 
     /**

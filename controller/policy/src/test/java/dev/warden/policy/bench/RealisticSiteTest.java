@@ -130,4 +130,29 @@ class RealisticSiteTest {
         assertThat(request.card()).isEqualTo(credential.card()).isNotSameAs(credential.card());
         assertThat(request.card().format()).isNotSameAs(credential.card().format());
     }
+
+    @Test
+    void theEngineSnapshotAddsTheAreasAndTheEngineGrantsTheGrantRequestAgainAndAgain() {
+        AccessSnapshot withAreas = site.engineSnapshot(1);
+        assertThat(withAreas.areas()).hasSize(RealisticSite.AREAS);
+        assertThat(withAreas.sites()).hasSize(1);
+        AccessRequest request = site.grantInsideSchedule(withAreas, POLICY);
+        dev.warden.policy.AccessEngine engine = new dev.warden.policy.AccessEngine();
+        for (int i = 0; i < 3; i++) {
+            assertThat(engine.decide(request, withAreas).decision().granted()).isTrue();
+        }
+        assertThat(engine.presences()).hasSize(1);
+    }
+
+    @Test
+    void theMixedWorkloadThroughTheEngineIsMostlyGranted() {
+        AccessSnapshot withAreas = site.engineSnapshot(1);
+        dev.warden.policy.AccessEngine engine = new dev.warden.policy.AccessEngine();
+        Map<String, Integer> mix = new java.util.TreeMap<>();
+        for (AccessRequest request : site.mixedRequests(RealisticSite.SEED + 1, RealisticSite.MIXED_REQUESTS)) {
+            mix.merge(engine.decide(request, withAreas).decision().reasonCode(), 1, Integer::sum);
+        }
+        int granted = mix.get(Decision.Granted.CODE);
+        assertThat(mix.values()).as("%s", mix).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(granted));
+    }
 }
