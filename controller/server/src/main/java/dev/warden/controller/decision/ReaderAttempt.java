@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param readerId       the reader that read the card
  * @param expectedDoorId the door the agent believes the reader serves; null for standalone readers
  * @param card           the decoded card
- * @param pin            a PIN typed with the card, or null (not evaluated by the current policy)
+ * @param pin            a PIN typed with the card, or null. A secret: never stored, logged or shown
+ *                       ({@link #toString()} masks it)
  * @param at             when the card was read: the instant the decision is made for
  * @param source         who asked
  * @param agentId        the asking agent, or null for a standalone reader
@@ -39,5 +40,13 @@ public record ReaderAttempt(
     public ReaderAttempt(String requestId, String readerId, String expectedDoorId, CardData card, String pin,
             Instant at, Source source, String agentId) {
         this(requestId, readerId, expectedDoorId, card, pin, at, source, agentId, null);
+    }
+
+    /** Like the record's own, but never shows the PIN (only whether one was typed). */
+    @Override
+    public String toString() {
+        return "ReaderAttempt[requestId=" + requestId + ", readerId=" + readerId + ", expectedDoorId=" + expectedDoorId
+                + ", card=" + card + ", pin=" + (pin == null ? "none" : "***") + ", at=" + at + ", source=" + source
+                + ", agentId=" + agentId + ", fingerprint=" + fingerprint + "]";
     }
 }

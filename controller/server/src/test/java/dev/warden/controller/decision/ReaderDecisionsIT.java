@@ -126,7 +126,8 @@ class ReaderDecisionsIT {
     @Test
     void grantCarriesTheDoorsUnlockTimeAndTheHolder() {
         Outcome in = decide("R-in", 1, MONDAY_10);
-        assertThat(in).isEqualTo(new Outcome(Verdict.GRANT, "GRANTED", 4000, "R-door", "R-ok"));
+        assertThat(in).isEqualTo(new Outcome(Verdict.GRANT, "GRANTED", 4000, "R-door", "R-ok",
+                java.util.Set.of(dev.warden.policy.Factor.CARD), dev.warden.policy.GrantBasis.ACCESS_LEVEL));
         Outcome out = decisions.decide(new ReaderAttempt("req-out", "R-out", "R-door", new CardData("H10301", 7, 1),
                 null, MONDAY_10, Source.AGENT, "agent-r"));
         assertThat(out.verdict()).isEqualTo(Verdict.GRANT);
@@ -231,7 +232,9 @@ class ReaderDecisionsIT {
                 .until(() -> cage(1, new FingerprintMatch("fp-r", 1, 80)).verdict() == Verdict.GRANT);
 
         assertThat(cage(1, new FingerprintMatch("fp-r", 1, 80)))
-                .isEqualTo(new Outcome(Verdict.GRANT, "GRANTED", 3000, "R-cage", "R-ok"));
+                .isEqualTo(new Outcome(Verdict.GRANT, "GRANTED", 3000, "R-cage", "R-ok",
+                        java.util.Set.of(dev.warden.policy.Factor.CARD, dev.warden.policy.Factor.FINGERPRINT),
+                        dev.warden.policy.GrantBasis.ACCESS_LEVEL));
         assertThat(cage(1, null)).isEqualTo(new Outcome(Verdict.DENY, "SECOND_FACTOR_REQUIRED", 0, "R-cage", "R-ok"));
         assertThat(cage(1, new FingerprintMatch("fp-r", 2, 80)).reason()).as("another person's finger")
                 .isEqualTo("SECOND_FACTOR_MISMATCH");
@@ -262,6 +265,58 @@ class ReaderDecisionsIT {
         door.put("secondFactor", "NONE");
         admin.put("/api/v1/doors/R-cage", door, Map.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> cage(1, null).verdict() == Verdict.GRANT);
+    }
+
+    /**
+     * Verifies card + PIN end to end from REST data: the PIN set through the API is checked at a PIN door, a grant
+     * records CARD+PIN, the duress PIN opens the door with exactly the answer and event of a normal grant, and no
+     * stored event holds either PIN.
+     */
+    @Test
+    void aPinDoorChecksThePinAndADuressGrantLooksNormal() {
+        admin.create("/api/v1/doors", Map.of("id", "R-keypad", "name", "Keypad R", "areaId", "R-area",
+                "kind", "DOOR", "readerInId", "R-key-in", "agentId", "agent-r", "unlockMs", 2500,
+                "secondFactor", "PIN"));
+        admin.create("/api/v1/access-levels", Map.of("id", "R-key-lvl", "name", "Keypad R", "scheduleId", "R-bh",
+                "doorIds", List.of("R-keypad")));
+        admin.create("/api/v1/assignments", Map.of("personId", "R-ok", "accessLevelId", "R-key-lvl"));
+        admin.put("/api/v1/people/R-ok/pin", Map.of("pin", "4821", "duressPin", "7395"), Map.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> keypad("req-pin-wait", "4821").verdict() == Verdict.GRANT);
+
+        assertThat(keypad("req-pin-none", null).reason()).isEqualTo("PIN_REQUIRED");
+        assertThat(keypad("req-pin-wrong", "1111").reason()).isEqualTo("PIN_MISMATCH");
+        Outcome normal = keypad("req-pin-a", "4821");
+        Outcome duress = keypad("req-pin-b", "7395");
+        assertThat(normal).isEqualTo(new Outcome(Verdict.GRANT, "GRANTED", 2500, "R-keypad", "R-ok",
+                java.util.Set.of(dev.warden.policy.Factor.CARD, dev.warden.policy.Factor.PIN),
+                dev.warden.policy.GrantBasis.ACCESS_LEVEL));
+        assertThat(duress).as("the agent cannot tell").isEqualTo(normal);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<dev.warden.controller.event.AccessEventRow> rows = new java.util.ArrayList<>();
+            eventRows.findAll().forEach(r -> {
+                if ("R-keypad".equals(r.doorId())) {
+                    rows.add(r);
+                }
+            });
+            assertThat(rows).extracting(dev.warden.controller.event.AccessEventRow::detail)
+                    .contains("request req-pin-a; factors=CARD+PIN basis=ACCESS_LEVEL",
+                            "request req-pin-b; factors=CARD+PIN basis=ACCESS_LEVEL");
+            assertThat(rows).allSatisfy(r -> assertThat(r.toString()).doesNotContain("4821").doesNotContain("7395")
+                    .doesNotContain("1111").doesNotContainIgnoringCase("duress"));
+        });
+        List<Map<String, Object>> views = items(admin.map("/api/v1/events?doorId=R-keypad&decision=GRANT&size=500"));
+        assertThat(views).as("the event stream's view of every grant here, duress included")
+                .hasSizeGreaterThanOrEqualTo(3).allSatisfy(v -> assertThat(v).containsEntry("reason", "GRANTED")
+                .containsEntry("reasonText", "Access granted").containsEntry("decision", "GRANT"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                items(admin.map("/api/v1/alarms?type=DURESS&doorId=R-keypad"))).as("the silent alarm, for admins")
+                .anySatisfy(a -> assertThat(a).containsEntry("personId", "R-ok")));
+    }
+
+    private Outcome keypad(String requestId, String pin) {
+        return decisions.decide(new ReaderAttempt(requestId, "R-key-in", "R-keypad", new CardData("H10301", 7, 1),
+                pin, MONDAY_10, Source.AGENT, "agent-r"));
     }
 
     private Outcome cage(int card, FingerprintMatch finger) {

@@ -1,0 +1,7 @@
+package dev.warden.controller.occupancy;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** Body of {@code POST /api/v1/persons/{id}/passback/forgive}: why the guard forgives (required). */
+@Serdeable
+public record ForgiveRequest(String reason) {}
