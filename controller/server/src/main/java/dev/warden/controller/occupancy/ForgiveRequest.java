@@ -2,6 +2,6 @@ package dev.warden.controller.occupancy;
 
 import io.micronaut.serde.annotation.Serdeable;
 
-/** Body of {@code POST /api/v1/persons/{id}/passback/forgive}: why the guard forgives (required). */
+/** Body of {@code POST /api/v1/people/{id}/passback/forgive}: why the guard forgives (required). */
 @Serdeable
 public record ForgiveRequest(String reason) {}

@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /**
  * {@code GET /api/v1/occupancy?area=}, {@code GET /api/v1/muster?site=} (JSON, or CSV with {@code Accept: text/csv})
- * for guards, supervisors, facility managers and admins; {@code POST /api/v1/persons/{id}/passback/forgive} for
+ * for guards, supervisors, facility managers and admins; {@code POST /api/v1/people/{id}/passback/forgive} for
  * guards, supervisors and admins.
  */
 @Controller("/api/v1")
@@ -59,7 +59,7 @@ class OccupancyController {
         return HttpResponse.ok(muster).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    @Post("/persons/{id}/passback/forgive")
+    @Post("/people/{id}/passback/forgive")
     @Secured({Roles.GUARD, Roles.SUPERVISOR, Roles.ADMIN})
     ForgiveResult forgive(String id, @Nullable @Body ForgiveRequest body, Authentication operator) {
         return service.forgive(id, body, operator.getName());

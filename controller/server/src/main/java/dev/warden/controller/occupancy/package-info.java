@@ -5,6 +5,6 @@
  * {@link dev.warden.controller.occupancy.PresenceJournal}, which stores them off the decision path (table
  * {@code presence}) so that presence survives a restart. Gate passages reach the engine through
  * {@link dev.warden.controller.occupancy.PassageListener}. REST: {@code /api/v1/occupancy}, {@code /api/v1/muster}
- * (JSON or CSV) and {@code /api/v1/persons/{id}/passback/forgive}. See docs/occupancy.md.
+ * (JSON or CSV) and {@code /api/v1/people/{id}/passback/forgive}. See docs/occupancy.md.
  */
 package dev.warden.controller.occupancy;

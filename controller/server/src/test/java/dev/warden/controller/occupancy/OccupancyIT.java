@@ -128,12 +128,12 @@ class OccupancyIT {
             assertThat(read(decisions, "O-main-in", 2, now).reason())
                     .as("the engine still knows bob is inside").isEqualTo("PASSBACK");
 
-            assertThat(guard.fails(() -> guard.post("/api/v1/persons/O-bob/passback/forgive", Map.of(), Map.class))
+            assertThat(guard.fails(() -> guard.post("/api/v1/people/O-bob/passback/forgive", Map.of(), Map.class))
                     .status()).as("reason required").isEqualTo(400);
-            assertThat(guard.fails(() -> guard.post("/api/v1/persons/O-nobody/passback/forgive",
+            assertThat(guard.fails(() -> guard.post("/api/v1/people/O-nobody/passback/forgive",
                     Map.of("reason", "x"), Map.class)).status()).isEqualTo(404);
             Api fm = Api.as(client, "o-fm", "password-of-o-fm");
-            assertThat(fm.fails(() -> fm.post("/api/v1/persons/O-bob/passback/forgive",
+            assertThat(fm.fails(() -> fm.post("/api/v1/people/O-bob/passback/forgive",
                     Map.of("reason", "x"), Map.class)).status()).as("guards and above only").isEqualTo(403);
 
             Map<String, Object> forgiven = forgive(client, guard, "O-bob", "tailgated in behind a colleague");
@@ -223,7 +223,7 @@ class OccupancyIT {
 
     private static Map<String, Object> forgive(HttpClient client, Api as, String person, String reason) {
         HttpResponse<Map<String, Object>> response = client.toBlocking().exchange(
-                HttpRequest.POST("/api/v1/persons/" + person + "/passback/forgive", Map.of("reason", reason))
+                HttpRequest.POST("/api/v1/people/" + person + "/passback/forgive", Map.of("reason", reason))
                         .bearerAuth(as.token()), Argument.mapOf(String.class, Object.class));
         assertThat(response.getStatus().getCode()).isEqualTo(200);
         return response.body();
