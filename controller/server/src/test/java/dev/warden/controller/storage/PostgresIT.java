@@ -81,7 +81,9 @@ class PostgresIT {
                 Outcome cage = decisions.decide(new ReaderAttempt("pg-r2", "rdr-door-cage-a-in", "door-cage-a",
                         new CardData("H10301", 12, 1001), null, Instant.now(), Source.AGENT, "agent-1",
                         new FingerprintMatch("fp-door-cage-a", 1, 77)));
-                assertThat(cage.verdict()).as("card + fingerprint on PostgreSQL").isEqualTo(Verdict.GRANT);
+                // cage A is card + fingerprint and two-person: the matched finger passes rule 9, and the first of
+                // the pair waits for a second person (a mismatching finger would have been SECOND_FACTOR_MISMATCH)
+                assertThat(cage.reason()).as("card + fingerprint on PostgreSQL").isEqualTo("TWO_PERSON_PENDING");
                 assertThat(admin.fails(() -> admin.create("/api/v1/fingerprints", Map.of("id", "pg-f",
                         "personId", "pg-1", "moduleId", "fp-door-cage-a", "pageId", 1))).status()).isEqualTo(409);
                 assertThat(admin.action("/api/v1/fingerprints/f-0001/revoke")).containsEntry("status", "REVOKED");
