@@ -18,6 +18,8 @@ import dev.warden.sim.device.SimLock;
 import dev.warden.sim.device.SimReader;
 import dev.warden.sim.device.StandaloneReader;
 import dev.warden.sim.fingerprint.SimFingerprintModule;
+import dev.warden.sim.modbus.SimEnvironmentSensor;
+import dev.warden.sim.modbus.SimTurnstile;
 import dev.warden.sim.mqtt.MqttDeviceNetwork;
 import dev.warden.sim.osdp.SimOsdpReader;
 import dev.warden.sim.serial.SerialSimulation;
@@ -61,6 +63,10 @@ import org.slf4j.LoggerFactory;
  * at different readers run in parallel. For a reader behind an edge agent the outcome is the LED command it
  * receives, plus the UNLOCK its door's simulated lock receives; for a standalone reader it is the controller's
  * decision.
+ *
+ * <p>Scenarios (issue 4) act on the simulated hardware directly: {@link #present(String, CardSpec, String) a card
+ * with a PIN}, {@link #forceOpen a forced door}, {@link #holdOpen a door held open}, {@link #tailgate tailgaters at a
+ * turnstile}, {@link #setReading a sensor's measured value} and {@link #raiseInput an alarm input}.
  */
 public final class Simulator implements AutoCloseable {
 
@@ -72,6 +78,12 @@ public final class Simulator implements AutoCloseable {
     static final Duration FINGER_GRACE = Duration.ofSeconds(10);
     /** How long a presentation at an OSDP reader waits for the reader's LED to go back to idle (previous verdict). */
     static final Duration IDLE_WAIT = Duration.ofSeconds(8);
+    /** How long a forced door stays open. */
+    public static final Duration FORCED_OPEN_FOR = Duration.ofSeconds(2);
+    /** After a grant at a turnstile's door, when the person walks through; each tailgater follows this much later. */
+    static final Duration WALK_THROUGH_AFTER = Duration.ofMillis(300);
+    /** The PIN rule of a read (the MQTT contract's): 4 to 12 digits. */
+    private static final String PIN = "[0-9]{4,12}";
 
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
@@ -139,7 +151,7 @@ public final class Simulator implements AutoCloseable {
         walkReaders.addAll(standalone.keySet());
         walkReaders.addAll(serial.osdpReaderIds());
         if (config.ratePerSecond() > 0 && !walkReaders.isEmpty() && !config.cards().isEmpty()) {
-            WalkPlan plan = new WalkPlan(walkReaders, config.cards(), config.ratePerSecond(), random);
+            WalkPlan plan = new WalkPlan(walkReaders, config.cards(), config.pairReaders(), config.escorts(), config.ratePerSecond(), random);
             this.walker = new Walker(plan, this::present, this::ready, executor);
         } else {
             this.walker = null;
@@ -176,31 +188,49 @@ public final class Simulator implements AutoCloseable {
         return channels.stream().allMatch(DeviceChannel::isConnected);
     }
 
-    /** Presents a decoded card at a reader (behind an agent or standalone). */
+    /** Presents a decoded card at a reader (behind an agent or standalone), without a PIN. */
     public CompletableFuture<Observation> present(String readerId, CardSpec card) {
-        return present(readerId, card, ReadKind.CARD);
+        return present(readerId, card, ReadKind.CARD, null);
     }
 
-    /** Presents a card at a reader in the given way (decoded, raw Wiegand, deliberately broken…). */
+    /**
+     * Presents a decoded card with a PIN: at an OSDP reader the PIN is typed on its keypad (digits, then {@code #})
+     * before the card; at an MQTT reader (behind an agent or standalone) it is the read's {@code pin}.
+     *
+     * @param pin 4..12 digits, or {@code null} for none
+     */
+    public CompletableFuture<Observation> present(String readerId, CardSpec card, String pin) {
+        return present(readerId, card, ReadKind.CARD, pin);
+    }
+
+    /** Presents a card at a reader in the given way (decoded, raw Wiegand, deliberately broken…), without a PIN. */
     public CompletableFuture<Observation> present(String readerId, CardSpec card, ReadKind kind) {
+        return present(readerId, card, kind, null);
+    }
+
+    /** Presents a card at a reader in the given way, with a PIN typed first ({@code null}: none). */
+    public CompletableFuture<Observation> present(String readerId, CardSpec card, ReadKind kind, String pin) {
         if (!readers.containsKey(readerId) && !standalone.containsKey(readerId) && serial.osdpReader(readerId).isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no simulated reader " + readerId));
+        }
+        if (pin != null && !pin.matches(PIN)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a PIN is 4 to 12 digits"));
         }
         if (stopped) {
             return CompletableFuture.failedFuture(new IllegalStateException("simulator stopped"));
         }
         return queueTails.compute(readerId, (id, tail) -> (tail == null ? CompletableFuture.<Observation>completedFuture(null) : tail)
                 .handle((previous, e) -> null)
-                .thenCompose(ignored -> presentNow(readerId, card, kind)));
+                .thenCompose(ignored -> presentNow(readerId, card, kind, pin)));
     }
 
     private CompletableFuture<Observation> present(Step step) {
-        return present(step.readerId(), step.card(), step.kind());
+        return present(step.readerId(), step.card(), step.kind(), step.pin());
     }
 
-    private CompletableFuture<Observation> presentNow(String readerId, CardSpec card, ReadKind kind) {
+    private CompletableFuture<Observation> presentNow(String readerId, CardSpec card, ReadKind kind, String pin) {
         String requestId = UUID.randomUUID().toString();
-        byte[] payload = payload(requestId, card, kind);
+        byte[] payload = payload(requestId, card, kind, pin);
         long started = System.nanoTime();
         SimReader reader = readers.get(readerId);
         if (reader != null) {
@@ -208,7 +238,7 @@ public final class Simulator implements AutoCloseable {
         }
         Optional<SimOsdpReader> osdp = serial.osdpReader(readerId);
         if (osdp.isPresent()) {
-            return presentAtOsdpReader(osdp.get(), requestId, card, kind, started);
+            return presentAtOsdpReader(osdp.get(), requestId, card, kind, pin, started);
         }
         return presentStandalone(standalone.get(readerId), requestId, kind, payload, started);
     }
@@ -231,7 +261,7 @@ public final class Simulator implements AutoCloseable {
                         new Observation(reader.id(), requestId, kind, Outcome.NO_RESPONSE, null, 0, null, since(started)));
             }
             if ("GREEN".equals(command.color())) {
-                serial.turnstileAt(reader.doorId()).ifPresent(gate -> executor.schedule(gate::pass, 300, TimeUnit.MILLISECONDS));
+                serial.turnstileAt(reader.doorId()).ifPresent(this::walkThrough);
                 return unlock.completeOnTimeout(0L, UNLOCK_GRACE.toMillis(), TimeUnit.MILLISECONDS).thenApply(ms -> {
                     forget(lock, unlock);
                     return new Observation(reader.id(), requestId, kind, Outcome.GRANTED, command.color(), ms, null, since(started));
@@ -248,7 +278,8 @@ public final class Simulator implements AutoCloseable {
      * fingerprint door, once the reader turns amber ("finger, please"), put the holder's finger on the module; then
      * wait for the panel's verdict on the LED (green or red). The finger is lifted afterwards.
      */
-    private CompletableFuture<Observation> presentAtOsdpReader(SimOsdpReader reader, String requestId, CardSpec card, ReadKind kind, long started) {
+    private CompletableFuture<Observation> presentAtOsdpReader(
+            SimOsdpReader reader, String requestId, CardSpec card, ReadKind kind, String pin, long started) {
         if (!"H10301".equals(card.format())) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "simulated OSDP readers send H10301 cards only (card " + card.label() + " is " + card.format() + ")"));
@@ -261,6 +292,9 @@ public final class Simulator implements AutoCloseable {
         return poll(() -> reader.ledColor() == SimOsdpReader.LedColor.OFF, IDLE_WAIT)
                 .thenCompose(idle -> {
                     long emptyScans = module.map(SimFingerprintModule::emptyScans).orElse(0L);
+                    if (pin != null) {
+                        reader.pressKeys(pin + "#");
+                    }
                     reader.presentCard(bits);
                     if (module.isEmpty()) {
                         return CompletableFuture.completedFuture(true);
@@ -336,18 +370,134 @@ public final class Simulator implements AutoCloseable {
         });
     }
 
-    private byte[] payload(String requestId, CardSpec card, ReadKind kind) {
+    private byte[] payload(String requestId, CardSpec card, ReadKind kind, String pin) {
         Instant now = clock.instant();
         return switch (kind) {
-            case CARD, UNKNOWN_CARD -> ContractJson.write(ReaderRead.ofCard(requestId, now, card.toCardData()));
-            case WIEGAND -> ContractJson.write(new ReaderRead(requestId, now, null, H10301Encoder.encode(card.facility(), card.number()), null));
-            case BAD_PARITY -> ContractJson.write(new ReaderRead(requestId, now, null, H10301Encoder.encodeWithParityError(card.facility(), card.number()), null));
+            case CARD, UNKNOWN_CARD -> ContractJson.write(new ReaderRead(requestId, now, card.toCardData(), null, pin));
+            case WIEGAND -> ContractJson.write(new ReaderRead(requestId, now, null, H10301Encoder.encode(card.facility(), card.number()), pin));
+            case BAD_PARITY -> ContractJson.write(new ReaderRead(requestId, now, null, H10301Encoder.encodeWithParityError(card.facility(), card.number()), pin));
             case MALFORMED_JSON -> ("{\"requestId\":\"" + requestId + "\",\"timestamp\":").getBytes(StandardCharsets.UTF_8);
         };
     }
 
     private static Duration since(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /**
+     * A person granted at a turnstile's door walks through it, {@link #WALK_THROUGH_AFTER} later; the tailgaters
+     * {@link #tailgate} asked for follow, one every {@link #WALK_THROUGH_AFTER}.
+     */
+    private void walkThrough(SimTurnstile gate) {
+        int people = 1 + gate.takeTailgaters();
+        for (int i = 1; i <= people; i++) {
+            int n = i;
+            executor.schedule(() -> {
+                SimTurnstile.Passage passage = gate.pass();
+                if (n > 1) {
+                    LOG.info("turnstile {}: tailgater {} of {} passes ({})", gate.id(), n - 1, people - 1, passage);
+                }
+            }, WALK_THROUGH_AFTER.toMillis() * i, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Someone forces a door: its simulated contact reports OPEN with the lock left locked, and CLOSED
+     * {@link #FORCED_OPEN_FOR} later. Works for a door with a simulated MQTT contact and for a door a simulated
+     * turnstile stands in (its door contact input).
+     *
+     * @throws IllegalArgumentException if the door has no simulated contact
+     * @throws IllegalStateException if someone is passing through the door right now (it is already open)
+     */
+    public void forceOpen(String doorId) {
+        SimContact contact = contactsByDoor.get(doorId);
+        if (contact != null) {
+            if (!contact.forceOpen(FORCED_OPEN_FOR)) {
+                throw new IllegalStateException("door " + doorId + " is open for a passage right now");
+            }
+            return;
+        }
+        SimTurnstile gate = serial.turnstileAt(doorId)
+                .orElseThrow(() -> new IllegalArgumentException("door " + doorId + " has no simulated contact"));
+        LOG.info("turnstile {}: its door is forced open for {} ms", gate.id(), FORCED_OPEN_FOR.toMillis());
+        gate.setDoorOpen(true);
+        executor.schedule(() -> gate.setDoorOpen(false), FORCED_OPEN_FOR.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * After the next unlock of the door, the person leaves it open for {@code openFor} (instead of letting it close
+     * after {@link SimContact#CLOSED_AFTER}). For doors with a simulated MQTT lock and contact.
+     *
+     * @throws IllegalArgumentException if the door has no simulated lock and contact, or {@code openFor} is not positive
+     */
+    public void holdOpen(String doorId, Duration openFor) {
+        SimContact contact = contactsByDoor.get(doorId);
+        if (contact == null || !locksByDoor.containsKey(doorId)) {
+            throw new IllegalArgumentException("door " + doorId + " has no simulated lock and contact");
+        }
+        contact.holdNextPassage(openFor);
+    }
+
+    /**
+     * The next person walked through the turnstile {@code gateDeviceId} (after a grant at its door) takes {@code extra}
+     * more people with them: 1 + extra passages on one permit.
+     *
+     * @throws IllegalArgumentException if there is no such simulated turnstile, or {@code extra} is negative
+     */
+    public void tailgate(String gateDeviceId, int extra) {
+        serial.turnstile(gateDeviceId)
+                .orElseThrow(() -> new IllegalArgumentException("no simulated turnstile " + gateDeviceId))
+                .addTailgaters(extra);
+        LOG.info("turnstile {}: {} tailgater(s) wait for the next permit", gateDeviceId, extra);
+    }
+
+    /**
+     * Sets what a simulated Modbus environment sensor measures: {@code temperature} (°C) or {@code humidity} (%RH),
+     * kept to a tenth as its register holds it. The agent reports it on its next poll.
+     *
+     * @throws IllegalArgumentException for an unknown sensor or metric, or a value that is not finite
+     */
+    public void setReading(String sensorId, String metric, double value) {
+        SimEnvironmentSensor sensor = serial.environmentSensor(sensorId)
+                .orElseThrow(() -> new IllegalArgumentException("no simulated environment sensor " + sensorId));
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("a reading must be a finite number");
+        }
+        switch (metric) {
+            case "temperature" -> sensor.setTemperature(value);
+            case "humidity" -> sensor.setHumidity(value);
+            default -> throw new IllegalArgumentException("sensor " + sensorId + " measures temperature or humidity, not " + metric);
+        }
+        LOG.info("sensor {}: {} set to {}", sensorId, metric, value);
+    }
+
+    /**
+     * Switches an alarm input of a simulated serial device: {@code smoke}, {@code leak} or {@code power} (supply
+     * failed) of an environment sensor; {@code tamper} of a turnstile or an OSDP reader.
+     *
+     * @throws IllegalArgumentException for an unknown device, or an input the device does not have
+     */
+    public void raiseInput(String sensorId, String input, boolean active) {
+        Optional<SimEnvironmentSensor> sensor = serial.environmentSensor(sensorId);
+        Optional<SimTurnstile> gate = serial.turnstile(sensorId);
+        Optional<SimOsdpReader> reader = serial.osdpReader(sensorId);
+        if (sensor.isPresent() && input.equals("smoke")) {
+            sensor.get().setSmoke(active);
+        } else if (sensor.isPresent() && input.equals("leak")) {
+            sensor.get().setLeak(active);
+        } else if (sensor.isPresent() && input.equals("power")) {
+            sensor.get().setPowerFailure(active);
+        } else if (gate.isPresent() && input.equals("tamper")) {
+            gate.get().setTamper(active);
+        } else if (reader.isPresent() && input.equals("tamper")) {
+            reader.get().setTamper(active);
+        } else if (sensor.isPresent() || gate.isPresent() || reader.isPresent()) {
+            throw new IllegalArgumentException("device " + sensorId + " has no input " + input
+                    + (sensor.isPresent() ? " (smoke, leak, power)" : " (tamper)"));
+        } else {
+            throw new IllegalArgumentException("no simulated sensor, turnstile or OSDP reader " + sensorId);
+        }
+        LOG.info("device {}: input {} {}", sensorId, input, active ? "ACTIVE" : "CLEARED");
     }
 
     /** What a reader behind an agent shows now (LED, buzzer). */

@@ -30,7 +30,12 @@ import java.util.Set;
  * standaloneReaders:       # optional; talk to the controller directly
  *   - { id: rdr-gate-1, doorId: gate-1, password: "x" }
  * cards:                   # optional, but the walker needs at least one card and one reader
- *   - { format: H10301, facility: 12, number: 1001, label: "p-0001 Ada Example" }
+ *   - { format: H10301, facility: 12, number: 1001, label: "p-0001 Ada Example", pin: "4821" }   # pin: optional,
+ *                          # 4-8 digits, quoted; the walker types it on the reader's keypad before the card
+ * pairReaders: [rdr-door-cage-a-in, rdr-door-cage-a-out]   # optional: the walker presents two different cards here,
+ *                          # back to back (two-person doors)
+ * escorts:                 # optional: the walker presents the escort's card, then the visitor's, at these readers
+ *   - { escort: 1001, visitor: 1196, readers: [rdr-door-lobby-main-in, rdr-door-hall1-b-in] }   # card numbers
  * dataDir: data/sim        # optional, default data/sim: what simulated devices keep in flash (OSDP keys)
  * serialBuses:             # optional; devices on serial lines, for the agent's serialBuses
  *   - id: osdp-1
@@ -53,7 +58,9 @@ import java.util.Set;
  * </pre>
  *
  * Errors name the field ({@code devices[2].kind}); unknown fields are errors; ids are unique across devices and
- * standalone readers; a door has at most one lock and one contact. Passwords are optional (brokers without
+ * standalone readers; a door has at most one lock and one contact; {@code pairReaders} and an escort's
+ * {@code readers} name configured readers (MQTT, standalone or OSDP); an escort's {@code escort} and
+ * {@code visitor} are the numbers of configured cards (the first card with that number). A PIN never appears in a message. Passwords are optional (brokers without
  * authentication) and never appear in messages.
  */
 public final class SimConfigLoader {
@@ -66,7 +73,8 @@ public final class SimConfigLoader {
     private static final StrictYaml YAML = new StrictYaml(Set.of(
             "mqtt", "uri", "seed", "ratePerSecond", "devices", "standaloneReaders", "cards",
             "id", "kind", "doorId", "password", "format", "facility", "number", "label",
-            "dataDir", "serialBuses", "protocol", "pty", "tcpPort", "address", "library", "profile", "fingerprint"));
+            "dataDir", "serialBuses", "protocol", "pty", "tcpPort", "address", "library", "profile", "fingerprint",
+            "pin", "pairReaders", "escorts", "escort", "visitor", "readers"));
 
     private SimConfigLoader() {}
 
@@ -94,7 +102,8 @@ public final class SimConfigLoader {
 
     private static SimConfig read(String yaml) throws ConfigError {
         YamlFields top = YAML.parse(yaml);
-        top.allowOnly("mqtt", "seed", "ratePerSecond", "devices", "standaloneReaders", "cards", "dataDir", "serialBuses");
+        top.allowOnly("mqtt", "seed", "ratePerSecond", "devices", "standaloneReaders", "cards", "dataDir", "serialBuses",
+                "pairReaders", "escorts");
 
         YamlFields mqtt = top.object("mqtt");
         mqtt.allowOnly("uri");
@@ -135,7 +144,7 @@ public final class SimConfigLoader {
         List<JsonNode> cardNodes = top.optionalList("cards");
         for (int i = 0; i < cardNodes.size(); i++) {
             YamlFields c = YamlFields.of(cardNodes.get(i), "cards[" + i + "]");
-            c.allowOnly("format", "facility", "number", "label");
+            c.allowOnly("format", "facility", "number", "label", "pin");
             String format = c.text("format");
             if (format.length() > 32) {
                 throw new ConfigError(c.field("format") + " is longer than 32 characters");
@@ -145,7 +154,14 @@ public final class SimConfigLoader {
             if (facility < 0 || number < 0) {
                 throw new ConfigError(c.field(facility < 0 ? "facility" : "number") + " must not be negative");
             }
-            cards.add(new CardSpec(format, facility, number, c.has("label") ? c.text("label") : null));
+            String pin = null;
+            if (c.has("pin")) {
+                pin = c.secret("pin");
+                if (!pin.matches(CardSpec.PIN_PATTERN)) {
+                    throw new ConfigError(c.field("pin") + " must be 4 to 8 digits, quoted (e.g. \"0042\")");
+                }
+            }
+            cards.add(new CardSpec(format, facility, number, c.has("label") ? c.text("label") : null, pin));
         }
         Path dataDir = top.has("dataDir") ? Path.of(top.text("dataDir")) : Path.of("data", "sim");
         List<SerialBusSpec> buses = new ArrayList<>();
@@ -176,7 +192,59 @@ public final class SimConfigLoader {
                 }
             }
         }
-        return new SimConfig(uri, seed, rate, devices, standalone, cards, dataDir, buses);
+        Set<String> readers = new HashSet<>();
+        devices.stream().filter(d -> d.kind() == DeviceKind.READER).forEach(d -> readers.add(d.id()));
+        standalone.forEach(s -> readers.add(s.id()));
+        buses.forEach(b -> b.devices().forEach(d -> {
+            if (d instanceof SerialDeviceSpec.OsdpReader r) {
+                readers.add(r.id());
+            }
+        }));
+        List<String> pairReaders = readerList(top, "pairReaders", readers);
+        List<EscortSpec> escorts = new ArrayList<>();
+        List<JsonNode> escortNodes = top.optionalList("escorts");
+        for (int i = 0; i < escortNodes.size(); i++) {
+            YamlFields e = YamlFields.of(escortNodes.get(i), "escorts[" + i + "]");
+            e.allowOnly("escort", "visitor", "readers");
+            long escort = cardNumber(e, "escort", cards);
+            long visitor = cardNumber(e, "visitor", cards);
+            if (escort == visitor) {
+                throw new ConfigError(e.field("visitor") + ": the visitor's card is the escort's card");
+            }
+            List<String> at = readerList(e, "readers", readers);
+            if (at.isEmpty()) {
+                throw new ConfigError(e.field("readers") + " must list at least one reader");
+            }
+            escorts.add(new EscortSpec(escort, visitor, at));
+        }
+        return new SimConfig(uri, seed, rate, devices, standalone, cards, dataDir, buses, pairReaders, escorts);
+    }
+
+    /** A list of reader ids, each a configured reader, none twice; empty when the field is absent. */
+    private static List<String> readerList(YamlFields f, String name, Set<String> readers) throws ConfigError {
+        List<JsonNode> nodes = f.optionalList(name);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String field = f.field(name) + "[" + i + "]";
+            JsonNode n = nodes.get(i);
+            if (!n.isTextual() || !readers.contains(n.textValue())) {
+                throw new ConfigError(field + " must be the id of a configured reader (was " + shown(n.asText()) + ")");
+            }
+            if (ids.contains(n.textValue())) {
+                throw new ConfigError(field + ": reader '" + n.textValue() + "' is listed twice");
+            }
+            ids.add(n.textValue());
+        }
+        return ids;
+    }
+
+    /** The number of a configured card (when several cards have it, the walker uses the first of them). */
+    private static long cardNumber(YamlFields f, String name, List<CardSpec> cards) throws ConfigError {
+        long number = f.wholeNumber(name);
+        if (cards.stream().noneMatch(c -> c.number() == number)) {
+            throw new ConfigError(f.field(name) + ": no configured card has number " + number);
+        }
+        return number;
     }
 
     private static SerialBusSpec serialBus(YamlFields b, Set<String> ids) throws ConfigError {

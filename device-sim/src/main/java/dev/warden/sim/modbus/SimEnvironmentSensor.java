@@ -2,12 +2,13 @@ package dev.warden.sim.modbus;
 
 /**
  * A simulated environment sensor with a Modbus RTU interface: input register 0 temperature in tenths of a degree
- * Celsius (two's complement), 1 relative humidity in tenths of a percent, discrete input 0 leak, 1 smoke.
+ * Celsius (two's complement), 1 relative humidity in tenths of a percent, discrete input 0 leak, 1 smoke, 2 power
+ * (on = the supply it watches has failed).
  */
 public final class SimEnvironmentSensor extends SimModbusDevice {
 
     public SimEnvironmentSensor(String id, int unitId) {
-        super(id, unitId, 0, 2, 2, 0);
+        super(id, unitId, 0, 3, 2, 0);
     }
 
     /** Sets the temperature in °C (kept to a tenth, within -3276.8..3276.7). */
@@ -45,5 +46,14 @@ public final class SimEnvironmentSensor extends SimModbusDevice {
 
     public boolean smoke() {
         return discreteInput(1);
+    }
+
+    /** The watched power supply fails ({@code true}) or is back ({@code false}). */
+    public void setPowerFailure(boolean failed) {
+        setDiscreteInput(2, failed);
+    }
+
+    public boolean powerFailure() {
+        return discreteInput(2);
     }
 }

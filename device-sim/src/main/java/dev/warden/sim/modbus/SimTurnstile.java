@@ -17,6 +17,7 @@ public final class SimTurnstile extends SimModbusDevice {
 
     private long permitPulses;
     private long forcedPassages;
+    private int tailgaters;
 
     public SimTurnstile(String id, int unitId) {
         super(id, unitId, 1, 2, 1, 0);
@@ -55,6 +56,21 @@ public final class SimTurnstile extends SimModbusDevice {
     /** Passages without a permit. */
     public synchronized long forcedPassages() {
         return forcedPassages;
+    }
+
+    /** The next person walked through this gate takes {@code extra} more people with them (tailgating). */
+    public synchronized void addTailgaters(int extra) {
+        if (extra < 0) {
+            throw new IllegalArgumentException("tailgaters must not be negative, was " + extra);
+        }
+        tailgaters += extra;
+    }
+
+    /** The tailgaters waiting for the next person walked through; they are taken (the count goes back to 0). */
+    public synchronized int takeTailgaters() {
+        int n = tailgaters;
+        tailgaters = 0;
+        return n;
     }
 
     public void setDoorOpen(boolean open) {

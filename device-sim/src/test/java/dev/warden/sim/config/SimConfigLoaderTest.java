@@ -45,6 +45,93 @@ class SimConfigLoaderTest {
     }
 
     @Test
+    void readsPinsPairReadersAndEscorts() throws Exception {
+        String yaml = VALID.replace("label: \"p-0001 Ada Example\" }", "label: \"p-0001 Ada Example\", pin: \"0042\" }") + """
+                pairReaders: [rdr-door-lobby-main-in]
+                escorts:
+                  - { escort: 1001, visitor: 7, readers: [rdr-gate-1, rdr-door-lobby-main-in] }
+                """;
+
+        SimConfig c = SimConfigLoader.parse(yaml);
+
+        assertThat(c.cards()).extracting(CardSpec::pin).containsExactly("0042", null);
+        assertThat(c.pairReaders()).containsExactly("rdr-door-lobby-main-in");
+        assertThat(c.escorts()).containsExactly(new EscortSpec(1001, 7, java.util.List.of("rdr-gate-1", "rdr-door-lobby-main-in")));
+    }
+
+    /** Verifies that the loader takes the policy keys in the layout the demo's sim.yaml writer uses (comments included). */
+    @Test
+    void readsThePolicyKeysAsTheDemoWritesThem() throws Exception {
+        SimConfig c = SimConfigLoader.parse("""
+                mqtt:
+                  uri: tcp://127.0.0.1:1883
+                devices:            # MQTT-native devices behind agent-1
+                  - { id: rdr-door-lobby-main-in, kind: READER, doorId: door-lobby-main, password: "x" }
+                  - { id: rdr-door-hall1-b-in, kind: READER, doorId: door-hall1-b, password: "x" }
+                serialBuses:        # device side of the agent's serial buses
+                  - id: osdp-1
+                    protocol: OSDP
+                    tcpPort: 4001
+                    devices:
+                      - { id: rdr-door-cage-a-in, address: 2 }
+                      - { id: rdr-door-cage-a-out, address: 3 }
+                cards:              # every demo card, plus a few unknown ones
+                  - { format: H10301, facility: 12, number: 1001, label: "p-0001 Ada Example", pin: "0042" }
+                  - { format: H10301, facility: 12, number: 1196, label: "p-0196 Visitor" }
+                  - { format: H10301, facility: 99, number: 1001, label: "unknown card, foreign facility" }
+                pairReaders: [rdr-door-cage-a-in, rdr-door-cage-a-out]   # two different cards back to back (two-person rule)
+                escorts:            # the escort's card, then the visitor's, at each reader
+                  - { escort: 1001, visitor: 1196, readers: [rdr-door-lobby-main-in, rdr-door-hall1-b-in] }
+                """);
+
+        assertThat(c.cards().getFirst().pin()).isEqualTo("0042");
+        assertThat(c.pairReaders()).containsExactly("rdr-door-cage-a-in", "rdr-door-cage-a-out");
+        assertThat(c.escorts()).containsExactly(new EscortSpec(1001, 1196, java.util.List.of("rdr-door-lobby-main-in", "rdr-door-hall1-b-in")));
+    }
+
+    @Test
+    void aPinNeverShowsInToStringNorInAnError() throws Exception {
+        SimConfig c = SimConfigLoader.parse(VALID.replace("number: 7 }", "number: 7, pin: \"58213\" }"));
+        assertThat(c.toString()).doesNotContain("58213").contains("pin=***");
+
+        assertThatThrownBy(() -> SimConfigLoader.parse(VALID.replace("number: 7 }", "number: 7, pin: \"58213x\" }")))
+                .hasMessageNotContaining("58213");
+    }
+
+    @Test
+    void pairReadersAndEscortsMayNameOsdpReaders() throws Exception {
+        String yaml = VALID + """
+                pairReaders: [rdr-door-cage-a-in]
+                escorts:
+                  - { escort: 7, visitor: 1001, readers: [rdr-door-cage-a-in] }
+                serialBuses:
+                  - id: osdp-1
+                    protocol: OSDP
+                    tcpPort: 4001
+                    devices:
+                      - { id: rdr-door-cage-a-in, address: 2 }
+                """;
+
+        SimConfig c = SimConfigLoader.parse(yaml);
+
+        assertThat(c.pairReaders()).containsExactly("rdr-door-cage-a-in");
+        assertThat(c.escorts()).singleElement().satisfies(e -> assertThat(e.readers()).containsExactly("rdr-door-cage-a-in"));
+    }
+
+    @Test
+    void anEscortsCardNumberNamesTheFirstCardWithIt() throws Exception {
+        String yaml = VALID + """
+                  - { format: H10301, facility: 99, number: 1001, label: "foreign card" }
+                escorts:
+                  - { escort: 1001, visitor: 7, readers: [rdr-gate-1] }
+                """;
+
+        SimConfig c = SimConfigLoader.parse(yaml);
+
+        assertThat(c.escorts()).containsExactly(new EscortSpec(1001, 7, java.util.List.of("rdr-gate-1")));
+    }
+
+    @Test
     void onlyTheBrokerIsRequired() throws Exception {
         SimConfig c = SimConfigLoader.parse("mqtt: { uri: \"tcp://localhost:1883\" }\n");
 
@@ -53,6 +140,8 @@ class SimConfigLoaderTest {
         assertThat(c.devices()).isEmpty();
         assertThat(c.standaloneReaders()).isEmpty();
         assertThat(c.cards()).isEmpty();
+        assertThat(c.pairReaders()).isEmpty();
+        assertThat(c.escorts()).isEmpty();
     }
 
     @Test
@@ -78,7 +167,22 @@ class SimConfigLoaderTest {
             second lock          | kind: CONTACT               | kind: LOCK                | devices[2].doorId: door 'door-lobby-main' already has a LOCK
             negative facility    | facility: 12                | facility: -12             | cards[0].facility must not be negative
             fractional number    | number: 1001                | number: 10.5              | cards[0].number must be a whole number
-            card unknown field   | number: 7 }                 | number: 7, pin: 1234 }    | unknown field cards[1].pin
+            card unknown field   | number: 7 }                 | number: 7, colour: red }  | unknown field cards[1].colour
+            pin unquoted         | number: 7 }                 | number: 7, pin: 1234 }    | cards[1].pin must be a non-empty string (quote it in YAML)
+            pin too short        | number: 7 }                 | number: 7, pin: "123" }   | cards[1].pin must be 4 to 8 digits
+            pin too long         | number: 7 }                 | number: 7, pin: "123456789" } | cards[1].pin must be 4 to 8 digits
+            pin not digits       | number: 7 }                 | number: 7, pin: "12a4" }  | cards[1].pin must be 4 to 8 digits
+            unknown pair reader  | seed: 42                    | seed: 42\\npairReaders: [rdr-nowhere] | pairReaders[0] must be the id of a configured reader
+            pair reader is a lock | seed: 42                   | seed: 42\\npairReaders: [lock-door-lobby-main] | pairReaders[0] must be the id of a configured reader
+            pair reader twice    | seed: 42                    | seed: 42\\npairReaders: [rdr-gate-1, rdr-gate-1] | pairReaders[1]: reader 'rdr-gate-1' is listed twice
+            pairReaders not a list | seed: 42                  | seed: 42\\npairReaders: rdr-gate-1 | pairReaders must be a list
+            escort card unknown  | seed: 42                    | seed: 42\\nescorts: [ { escort: 1002, visitor: 7, readers: [rdr-gate-1] } ] | escorts[0].escort: no configured card has number 1002
+            visitor card unknown | seed: 42                    | seed: 42\\nescorts: [ { escort: 1001, visitor: 8, readers: [rdr-gate-1] } ] | escorts[0].visitor: no configured card has number 8
+            escort is visitor    | seed: 42                    | seed: 42\\nescorts: [ { escort: 1001, visitor: 1001, readers: [rdr-gate-1] } ] | escorts[0].visitor: the visitor's card is the escort's card
+            escort no readers    | seed: 42                    | seed: 42\\nescorts: [ { escort: 1001, visitor: 7, readers: [] } ] | escorts[0].readers must list at least one reader
+            escort missing readers | seed: 42                  | seed: 42\\nescorts: [ { escort: 1001, visitor: 7 } ] | escorts[0].readers must list at least one reader
+            escort bad reader    | seed: 42                    | seed: 42\\nescorts: [ { escort: 1001, visitor: 7, readers: [lock-door-lobby-main] } ] | escorts[0].readers[0] must be the id of a configured reader
+            escort unknown field | seed: 42                    | seed: 42\\nescorts: [ { escort: 1001, visitor: 7, readers: [rdr-gate-1], host: 1 } ] | unknown field escorts[0].host
             """)
     void rejectsABadFieldNamingIt(String name, String replace, String with, String message) {
         String yaml = VALID.replace(replace, with.replace("\\n", "\n"));

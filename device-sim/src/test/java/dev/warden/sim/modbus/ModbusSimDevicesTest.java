@@ -90,6 +90,20 @@ class ModbusSimDevicesTest {
     }
 
     @Test
+    void environmentSensorReportsAPowerFailureOnDiscreteInput2() throws IOException {
+        serve();
+        env.setPowerFailure(true);
+        assertThat(ask(new ModbusRequest.ReadDiscreteInputs(2, 0, 3)))
+                .isEqualTo(new ModbusResponse.ReadDiscreteInputsResponse(2, List.of(false, false, true)));
+        env.setPowerFailure(false);
+        assertThat(env.powerFailure()).isFalse();
+        assertThat(ask(new ModbusRequest.ReadDiscreteInputs(2, 2, 1)))
+                .isEqualTo(new ModbusResponse.ReadDiscreteInputsResponse(2, List.of(false)));
+        // three inputs: a fourth is outside the table
+        assertThat(exception(new ModbusRequest.ReadDiscreteInputs(2, 0, 4))).isEqualTo(ExceptionCode.ILLEGAL_DATA_ADDRESS);
+    }
+
+    @Test
     void turnstilePermitCoilPassagesAndInputs() throws IOException {
         serve();
         assertThat(gate.pass()).isEqualTo(SimTurnstile.Passage.FORCED);

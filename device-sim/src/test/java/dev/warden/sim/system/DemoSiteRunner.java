@@ -43,15 +43,17 @@ final class DemoSiteRunner implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final String token;
 
-    private DemoSiteRunner(Path tmp, boolean serial) throws Exception {
+    private DemoSiteRunner(Path tmp, boolean serial, Map<String, Object> settings) throws Exception {
         int mqttPort = freePort();
         demo = tmp.resolve("demo");
-        controller = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        Map<String, Object> properties = new java.util.HashMap<>(settings);
+        properties.putAll(Map.of(
                 "micronaut.server.port", -1,
                 "warden.data-dir", tmp.resolve("data").toString(),
                 "warden.demo.dir", demo.toString(),
                 "warden.demo.mqtt-uri", "tcp://127.0.0.1:" + mqttPort,
                 "warden.mqtt.embedded.port", mqttPort));
+        controller = ApplicationContext.run(EmbeddedServer.class, properties);
         EdgeAgent startedAgent = null;
         Simulator startedSim = null;
         try {
@@ -59,13 +61,12 @@ final class DemoSiteRunner implements AutoCloseable {
             // a cold JVM on a loaded 2-core machine can take longer than the production deadline for its first decisions
             startedAgent = EdgeAgent.start(new AgentConfig(loaded.agentId(), loaded.mqtt(), Duration.ofSeconds(5),
                     tmp.resolve("agent"), loaded.doors(), serial ? loaded.serialBuses() : List.of()));
-            SimConfig c = SimConfigLoader.load(demo.resolve("sim.yaml"));
-            startedSim = Simulator.start(new SimConfig(c.brokerUri(), c.seed(), 0.0, c.devices(), c.standaloneReaders(),
-                    c.cards(), c.dataDir(), serial ? c.serialBuses() : List.of()));
+            SimConfig c = SimConfigLoader.load(demo.resolve("sim.yaml")).withRate(0.0);
+            startedSim = Simulator.start(serial ? c : c.withoutSerialBuses());
             EdgeAgent a = startedAgent;
             Simulator s = startedSim;
             await().atMost(Duration.ofSeconds(60)).until(() -> a.isConnected() && s.ready());
-            token = signIn(Files.readString(demo.resolve("credentials.txt")));
+            token = signIn("admin");
         } catch (Exception | Error e) {
             if (startedSim != null) {
                 startedSim.stop();
@@ -81,8 +82,16 @@ final class DemoSiteRunner implements AutoCloseable {
     }
 
     static DemoSiteRunner start(Path tmp, boolean serial) throws Exception {
-        return new DemoSiteRunner(tmp, serial);
+        return new DemoSiteRunner(tmp, serial, Map.of());
     }
+
+    /** With extra controller settings, e.g. {@code warden.alarms.held-open}. */
+    static DemoSiteRunner start(Path tmp, boolean serial, Map<String, Object> settings) throws Exception {
+        return new DemoSiteRunner(tmp, serial, settings);
+    }
+
+    /** An answer of the REST API: status and JSON body (null when there is none). */
+    record Answer(int status, JsonNode body) {}
 
     JsonNode events(String query) throws IOException, InterruptedException {
         return get("/api/v1/events?size=100&" + query);
@@ -104,19 +113,45 @@ final class DemoSiteRunner implements AutoCloseable {
 
     /** POSTs JSON as the demo's admin; returns the status code. */
     int post(String path, Map<String, Object> body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(api(path))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode();
+        return send("POST", path, body, token).status();
     }
 
-    private String signIn(String credentialsFile) throws Exception {
-        Matcher m = Pattern.compile("(?m)^admin\\s+(\\S+)").matcher(credentialsFile);
-        assertThat(m.find()).as("admin line in credentials.txt").isTrue();
-        String body = json.writeValueAsString(Map.of("username", "admin", "password", m.group(1)));
+    /** GETs as another operator (a token from {@link #signIn}). */
+    Answer get(String path, String operatorToken) throws IOException, InterruptedException {
+        return send("GET", path, null, operatorToken);
+    }
+
+    /** Sends JSON ({@code body} a map, a {@link JsonNode} or null) as the operator whose token is given. */
+    Answer send(String method, String path, Object body, String operatorToken) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api(path)).header("Authorization", "Bearer " + operatorToken);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String text = response.body();
+        return new Answer(response.statusCode(), text == null || text.isBlank() ? null : json.readTree(text));
+    }
+
+    /** Sends JSON as the demo's admin and expects a 2xx answer. */
+    JsonNode write(String method, String path, Object body) throws IOException, InterruptedException {
+        Answer answer = send(method, path, body, token);
+        assertThat(answer.status()).as("%s %s: %s", method, path, answer.body()).isBetween(200, 299);
+        return answer.body();
+    }
+
+    /** The admin's token. */
+    String adminToken() {
+        return token;
+    }
+
+    /** Signs in as one of the demo's operators (admin, supervisor, guard); returns the bearer token. */
+    String signIn(String username) throws Exception {
+        Matcher m = Pattern.compile("(?m)^" + username + "\\s+(\\S+)").matcher(Files.readString(demo.resolve("credentials.txt")));
+        assertThat(m.find()).as(username + " line in credentials.txt").isTrue();
+        String body = json.writeValueAsString(Map.of("username", username, "password", m.group(1)));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(api("/api/v1/auth/login"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -61,15 +61,23 @@ class SerialDevicesSystemIT {
         }
     }
 
+    /** Cage A is a two-person area: a partner with cage access badges first and waits for p-0001. */
     @Test
     void cardAndFingerOverSecureChannelUnlockTheCageAndPulseTheReadersRelay() throws Exception {
         SimOsdpReader reader = serial.osdpReader(CAGE_IN).orElseThrow();
+        SimFingerprintModule module = serial.fingerprintModule(CAGE_MODULE).orElseThrow();
         // install mode: reached with SCBK-D, given its own key from the controller, then a session with that key
         await().atMost(Duration.ofSeconds(60)).until(() -> !reader.installMode() && reader.secureSessionActive());
         assertThat(reader.scbk()).isPresent().get().isNotEqualTo(SCBK_D);
         assertThat(Files.readString(site.sim.config().dataDir().resolve("osdp-keys").resolve(CAGE_IN + ".key")).strip())
                 .as("the simulated reader keeps its key like flash").isEqualTo(HexFormat.of().formatHex(reader.scbk().orElseThrow()));
         int pulses = reader.outputPulses(0);
+        // the demo's cards: p-NNNN holds card 1000 + NNNN; everyone with cage access is enrolled on the cage's module
+        String partnerId = module.enrolled().get(2);
+        CardSpec partner = new CardSpec("H10301", 12, 1000 + Long.parseLong(partnerId.substring(2)), partnerId);
+        assertThat(site.sim.present(CAGE_IN, partner).get(60, TimeUnit.SECONDS).outcome())
+                .as("the first of two waits for a partner").isEqualTo(Observation.Outcome.DENIED);
+        assertThat(reader.outputPulses(0)).isEqualTo(pulses);
 
         Observation seen = site.sim.present(CAGE_IN, ADA).get(60, TimeUnit.SECONDS);
 

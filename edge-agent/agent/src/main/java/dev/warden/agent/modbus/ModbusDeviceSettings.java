@@ -49,14 +49,15 @@ public record ModbusDeviceSettings(String deviceId, int unitId, Duration pollInt
 
     /**
      * The demo environment sensor: input registers 0 {@code temperature} (×0.1 °C, signed), 1 {@code humidity}
-     * (×0.1 %); discrete inputs 0 {@code leak}, 1 {@code smoke}.
+     * (×0.1 %); discrete inputs 0 {@code leak}, 1 {@code smoke}, 2 {@code power} (on = the supply it watches failed).
      */
     public static ModbusDeviceSettings environment(String id, int unit, Duration poll) {
         return new ModbusDeviceSettings(id, unit, poll, List.of(
                 ModbusPoint.inputRegister("temperature", 0, 0.1, "C", true),
                 ModbusPoint.inputRegister("humidity", 1, 0.1, "%", false),
                 ModbusPoint.discreteInput("leak", 0),
-                ModbusPoint.discreteInput("smoke", 1)));
+                ModbusPoint.discreteInput("smoke", 1),
+                ModbusPoint.discreteInput("power", 2)));
     }
 
     /** The permit coil, if this device is a gate. */

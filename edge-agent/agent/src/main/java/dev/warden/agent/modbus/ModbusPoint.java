@@ -6,7 +6,7 @@ import java.util.Objects;
  * One point of a Modbus device.
  *
  * <p>Bits (coils, discrete inputs) are reported as {@link dev.warden.agent.device.DeviceEvents#input inputs} named
- * after the point ({@code contact}, {@code tamper}, {@code leak}, {@code smoke} ...), except the coil
+ * after the point ({@code contact}, {@code tamper}, {@code leak}, {@code smoke}, {@code power} ...), except the coil
  * {@value #PERMIT}, which is the gate's relay output and is written, not read. Registers are reported as
  * {@link dev.warden.agent.device.DeviceEvents#reading readings} of {@code raw × scale} in {@code unit}, the raw
  * word taken as two's complement when {@code signed}. A {@code counter} register counts events instead: each

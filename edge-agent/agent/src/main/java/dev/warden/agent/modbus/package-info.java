@@ -7,7 +7,7 @@
  * {@link dev.warden.agent.modbus.ModbusDeviceSettings#environment} give the demo register maps.
  * {@link dev.warden.agent.modbus.ModbusBus} runs one serial line on one daemon thread: it polls every device on its
  * schedule (one read per table and register range), reports through {@link dev.warden.agent.device.DeviceEvents}
- * (inputs named contact, tamper, leak, smoke on change; one {@code passage} input per increment of a
+ * (inputs named contact, tamper, leak, smoke, power on change; one {@code passage} input per increment of a
  * {@code passages} counter; scaled readings on change and at least once a minute; online/offline) and drives a
  * gate's {@code permit} coil as a {@link dev.warden.agent.device.RelayOutputs relay}: the coil is switched off until
  * the device confirms it (echo, then a read of the coil), retried with backoff for as long as it takes, and a coil

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *   <li>a card read becomes a {@link ReaderRead} with the raw bits for {@link AccessFlow} (which decodes Wiegand);
  *   <li>keypad keys are collected per reader; digits ended by {@code #} are the PIN of the next card read at that
  *       reader within {@link #PIN_VALID_FOR} ({@code *} clears);
- *   <li>a door contact input becomes OPEN/CLOSED for {@link DoorStates}; tamper, passage, leak and smoke inputs and
+ *   <li>a door contact input becomes OPEN/CLOSED for {@link DoorStates}; tamper, passage, leak, smoke and power inputs and
  *       measured values become TAMPER, PASSAGE, SENSOR_ALARM and SENSOR_READING events;
  *   <li>online/offline become DEVICE_ONLINE/DEVICE_OFFLINE events with the reason, security notices
  *       DEVICE_SECURITY events with their code.
@@ -141,7 +141,7 @@ public final class SerialDeviceEvents implements DeviceEvents {
                         record(AgentEventType.PASSAGE, doorId, deviceId, Map.of());
                     }
                 }
-                case "leak", "smoke" -> record(AgentEventType.SENSOR_ALARM, doorId, deviceId,
+                case "leak", "smoke", "power" -> record(AgentEventType.SENSOR_ALARM, doorId, deviceId,
                         Map.of("input", input, "state", active ? "ACTIVE" : "CLEARED"));
                 default -> {
                     counters.increment("serial.input.unmapped");

@@ -122,7 +122,7 @@ class ModbusBusTest {
         await().atMost(WAIT).until(() -> events.has("reading env-1 humidity 45.0 %"));
         // tables are read in order: discrete inputs, then input registers
         assertThat(events.of("env-1")).startsWith("online env-1", "input env-1 leak false", "input env-1 smoke false",
-                "reading env-1 temperature -20.0 C", "reading env-1 humidity 45.0 %");
+                "input env-1 power false", "reading env-1 temperature -20.0 C", "reading env-1 humidity 45.0 %");
         int polls = slave.requests.size();
         await().atMost(WAIT).until(() -> slave.requests.size() > polls + 20);
         assertThat(events.count("reading env-1 temperature -20.0 C")).isEqualTo(1);
@@ -137,7 +137,8 @@ class ModbusBusTest {
 
         unit.discreteInputs[0] = true;
         unit.discreteInputs[1] = true;
-        await().atMost(WAIT).until(() -> events.has("input env-1 leak true", "input env-1 smoke true"));
+        unit.discreteInputs[2] = true;
+        await().atMost(WAIT).until(() -> events.has("input env-1 leak true", "input env-1 smoke true", "input env-1 power true"));
     }
 
     @Test

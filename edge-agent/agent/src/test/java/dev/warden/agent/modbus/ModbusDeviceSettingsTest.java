@@ -32,7 +32,8 @@ class ModbusDeviceSettingsTest {
                 new ModbusPoint("temperature", ModbusTable.INPUT_REGISTER, 0, 0.1, "C", true, false),
                 new ModbusPoint("humidity", ModbusTable.INPUT_REGISTER, 1, 0.1, "%", false, false),
                 new ModbusPoint("leak", ModbusTable.DISCRETE_INPUT, 0, 1, "", false, false),
-                new ModbusPoint("smoke", ModbusTable.DISCRETE_INPUT, 1, 1, "", false, false));
+                new ModbusPoint("smoke", ModbusTable.DISCRETE_INPUT, 1, 1, "", false, false),
+                new ModbusPoint("power", ModbusTable.DISCRETE_INPUT, 2, 1, "", false, false));
         assertThat(env.permit()).isEmpty();
         assertThat(ReadBlock.plan(env)).hasSize(2);
     }
