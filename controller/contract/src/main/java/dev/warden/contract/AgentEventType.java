@@ -25,7 +25,7 @@ public enum AgentEventType {
      */
     SENSOR_READING,
     /**
-     * An environmental alarm input changed; attributes {@code input}: {@code leak} or {@code smoke}, and
+     * An environmental alarm input changed; attributes {@code input}: {@code leak}, {@code smoke} or {@code power} (supply failed), and
      * {@code state}: {@code ACTIVE} or {@code CLEARED}.
      */
     SENSOR_ALARM,
