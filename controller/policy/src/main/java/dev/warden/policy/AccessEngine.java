@@ -3,8 +3,12 @@ package dev.warden.policy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The full access decision: {@link AccessPolicy} (stateless rules 1–10), then the stateful rules that need to know
@@ -13,26 +17,32 @@ import java.util.Objects;
  *
  * <ol start="11">
  *   <li>anti-passback per area ({@link PassbackRule}): HARD denies {@code PASSBACK}, SOFT grants and signals
- *       {@link SignalType#PASSBACK}, TIMED denies a re-entry within the area's {@code passbackReentry};</li>
+ *       {@link SignalType#PASSBACK}, TIMED denies a re-entry within the area's {@code passbackReentry}; a move waiting
+ *       at a gate counts as made;</li>
  *   <li>visitor escort ({@link EscortRule}) on a VISITOR's ENTRY: {@code ESCORT_REQUIRED} (the visitor waits for an
- *       escort's grant at that door) or {@code ESCORT_CAPACITY}; a door whose area or site is not in the snapshot has
- *       no escort, so a visitor's ENTRY there is always {@code ESCORT_REQUIRED};</li>
+ *       escort's grant at that door) or {@code ESCORT_CAPACITY}; an escort's grant counts only while the escort is
+ *       still present (inside the door's area, or their ENTRY waiting at that gate); a door whose area or site is not
+ *       in the snapshot has no escort, so a visitor's ENTRY there is always {@code ESCORT_REQUIRED};</li>
  *   <li>two-person areas ({@link TwoPersonRule}): {@code TWO_PERSON_PENDING} / {@code TWO_PERSON_EXIT} until a second
- *       distinct person reads at the same door within the window. A visitor who matched an escort enters under the
- *       escort's (paired) grant and is not held by this rule.</li>
+ *       distinct person reads at the same door within the window. Only <em>members</em> count (ACTIVE, not visitors,
+ *       in the snapshot of the moment). A visitor with an escort enters only while at least two members are inside
+ *       or entering (else {@code TWO_PERSON_PENDING}, waiting like a visitor without escort); a visitor's EXIT is
+ *       never held.</li>
  * </ol>
  *
  * <p>Signals: {@link SignalType#TERMINATED_CREDENTIAL} for any read of a TERMINATED person's credential (whatever
  * denied it), {@link SignalType#DURESS} when the holder's duress PIN was typed (whatever the decision),
  * {@code PASSBACK} (SOFT), {@link SignalType#UNESCORTED_VISITOR} when an escort is no longer inside the area of a
- * visitor attached to them (the visitor is detached), {@link SignalType#LONE_OCCUPANT} when a two-person area comes
- * to hold exactly one person.
+ * visitor attached to them, or a visitor passes a gate without their escort inside (the visitor is detached),
+ * {@link SignalType#LONE_OCCUPANT} when a two-person area comes to hold exactly one member,
+ * {@link SignalType#VISIT_OVERSTAY} once when a visitor believed inside no longer has an active visit (detached).
  *
  * <p>Presence: a grant at a {@link PortalKind#DOOR} moves presence at once (ENTRY → the door's area; EXIT → its
  * parent, or off the site); at a {@link PortalKind#GATE} the move waits for the gate's next {@link #passage} (at most
- * {@code 60 s}). Held reads (a waiting visitor, the first of a pair) are decided again against the snapshot of the
- * moment their partner arrives, so a person terminated meanwhile never enters; a move applied for a person who is no
- * longer ACTIVE makes their presence unknown instead ({@link PresenceChange.Forgotten}).
+ * {@code 60 s}). Held reads (a waiting visitor, the first of a pair) are decided again at the instant of their
+ * release, against the snapshot of that moment, and must be granted to the same person on the same credential; a
+ * move applied for a person who is no longer ACTIVE (or a visitor whose visits all ended) makes their presence
+ * unknown instead ({@link PresenceChange.Forgotten}).
  *
  * <p>Not thread-safe: callers serialise every call (one lock around the engine). Time only comes in the arguments.
  */
@@ -46,6 +56,10 @@ public final class AccessEngine {
     private final TwoPersonRule twoPerson = new TwoPersonRule();
     private final PresenceBook book = new PresenceBook();
     private final GateMoves gates = new GateMoves();
+    /** Visitors believed inside or attached to an escort (and restored people until seen not to be visitors). */
+    private final Set<PersonId> watchedVisitors = new TreeSet<>();
+    /** Visitors whose overstay was already signalled (until a visit of theirs is active again or they are gone). */
+    private final Set<PersonId> overstayed = new HashSet<>();
 
     public AccessEngine() {
     }
@@ -63,6 +77,7 @@ public final class AccessEngine {
         expire(at);
         List<PresenceChange> changes = new ArrayList<>();
         List<Signal> signals = new ArrayList<>();
+        List<Signal> visits = sweepVisits(at, snapshot);
 
         PolicyVerdict verdict = policy.evaluate(request, snapshot);
         Credential credential = snapshot.credentialOrNull(request.card());
@@ -78,16 +93,16 @@ public final class AccessEngine {
                     "duress PIN entered"));
         }
         if (!(verdict.decision() instanceof Decision.Granted granted)) {
-            return new AccessResult(verdict.decision(), changes, signals);
+            return result(verdict.decision(), changes, signals, visits);
         }
         Area area = snapshot.areaOrNull(doorArea);
         Direction direction = request.direction();
 
-        // 11 anti-passback
+        // 11 anti-passback (a move waiting at a gate counts as made)
         if (area != null) {
-            switch (passback.check(area, direction, holder.id(), at, book, snapshot)) {
+            switch (passback.check(area, direction, holder.id(), at, book, gates, snapshot)) {
                 case DENY -> {
-                    return new AccessResult(Decision.Denied.of(DenyReason.PASSBACK, credential), changes, signals);
+                    return result(Decision.Denied.of(DenyReason.PASSBACK, credential), changes, signals, visits);
                 }
                 case SIGNAL -> signals.add(new Signal(SignalType.PASSBACK, at, door.id(), area.id(), holder.id(),
                         credential.id(), (direction == Direction.ENTRY ? "entry into " : "exit from ")
@@ -101,30 +116,38 @@ public final class AccessEngine {
         // 12 visitor escort
         PersonId escort = null;
         if (holder.kind() == PersonKind.VISITOR && direction == Direction.ENTRY) {
-            EscortRule.Match match = findEscort(request, holder, door, area, snapshot);
+            EscortRule.Match match = findEscort(request, holder, credential, door, area, snapshot);
             if (match.escort() == null) {
-                return new AccessResult(Decision.Denied.of(match.reason(), credential), changes, signals);
+                return result(Decision.Denied.of(match.reason(), credential), changes, signals, visits);
             }
             escort = match.escort();
         }
 
-        // 13 two-person (a visitor with an escort comes in under the escort's paired grant)
+        // 13 two-person: members pair up; a visitor with an escort needs two members inside or entering
         List<Move> moves = new ArrayList<>(2);
-        if (area != null && area.twoPerson() && escort == null) {
-            DenyReason held = pairUp(request, holder, door, area, snapshot, moves);
+        if (area != null && area.twoPerson()) {
+            DenyReason held;
+            if (escort != null) {
+                held = twoMembersFor(area, at, snapshot, moves) ? null : DenyReason.TWO_PERSON_PENDING;
+                if (held != null) {
+                    Site site = snapshot.siteOrNull(area.site()); // known: an escort was found
+                    escorts.hold(door.id(), new Pending(holder.id(), credential.id(), request,
+                            Windows.plus(at, site.escortWindow())));
+                }
+            } else {
+                held = pairUp(request, holder, credential, door, area, snapshot, moves);
+            }
             if (held != null) {
-                return new AccessResult(Decision.Denied.of(held, credential), changes, signals);
+                return result(Decision.Denied.of(held, credential), changes, signals, visits);
             }
         }
 
         // granted: the person waits for nobody any more
         escorts.stopWaiting(holder.id());
         twoPerson.forget(holder.id());
-        if (escort != null) {
-            escorts.attach(holder.id(), escort);
-        }
-        moves.add(new Move(holder.id(), direction, door.id(), door.area(), at,
-                holder.kind() == PersonKind.VISITOR ? escorts.escortOf(holder.id()) : null));
+        PersonId moveEscort = escort != null ? escort
+                : holder.kind() == PersonKind.VISITOR ? escorts.escortOf(holder.id()) : null;
+        moves.add(new Move(holder.id(), direction, door.id(), door.area(), at, moveEscort));
         if (direction == Direction.ENTRY) {
             takeWaitingVisitors(moves, door, area, at, snapshot);
         }
@@ -135,7 +158,7 @@ public final class AccessEngine {
         } else {
             apply(moves, at, snapshot, changes, signals);
         }
-        return new AccessResult(granted, changes, signals);
+        return result(granted, changes, signals, visits);
     }
 
     /**
@@ -161,16 +184,19 @@ public final class AccessEngine {
         Objects.requireNonNull(snapshot, "snapshot");
         List<PresenceChange> changes = new ArrayList<>();
         List<Signal> signals = new ArrayList<>();
+        List<Signal> visits = sweepVisits(at, snapshot);
         Move move = gates.next(door, at);
         if (move != null) {
             apply(List.of(move), at, snapshot, changes, signals);
         }
+        signals.addAll(visits);
         return new PassageResult(changes, signals);
     }
 
     /**
-     * Forgets the person's passback state: presence unknown, last entries forgotten, waiting reads and pending gate
-     * moves dropped, detached from any escort.
+     * Forgets where the person is: presence unknown, last entries forgotten, waiting reads and pending gate moves
+     * dropped. A forgiven visitor stays attached to their escort (they still count against the escort's capacity)
+     * until they are seen leaving the site, their visits end, or the escort leaves the site.
      *
      * @return one {@link PresenceChange.Forgotten}
      * @throws NullPointerException when an argument is null
@@ -179,7 +205,7 @@ public final class AccessEngine {
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(at, "at");
         book.forget(person);
-        escorts.forget(person);
+        escorts.stopWaiting(person);
         twoPerson.forget(person);
         gates.forget(person);
         return List.of(new PresenceChange.Forgotten(person, at));
@@ -201,8 +227,11 @@ public final class AccessEngine {
         escorts.clear();
         twoPerson.clear();
         gates.clear();
+        watchedVisitors.clear();
+        overstayed.clear();
         for (Presence presence : presences) {
             book.enter(presence, true);
+            watchedVisitors.add(presence.person()); // who is a visitor is known at the next call (snapshot)
             if (presence.escort() != null) {
                 escorts.attach(presence.person(), presence.escort());
             } else {
@@ -218,66 +247,195 @@ public final class AccessEngine {
 
     // --- internals -------------------------------------------------------------------------------------------
 
+    private static AccessResult result(Decision decision, List<PresenceChange> changes, List<Signal> signals,
+                                       List<Signal> visits) {
+        signals.addAll(visits);
+        return new AccessResult(decision, changes, signals);
+    }
+
     private void expire(Instant now) {
         escorts.expire(now);
         twoPerson.expire(now);
         gates.expire(now);
     }
 
-    /** A held read may still pass: rules 1–10 against today's snapshot, rule 11 against today's presence. */
-    private boolean stillPasses(Pending held, AccessSnapshot snapshot) {
-        if (!policy.decide(held.request(), snapshot).granted()) {
+    /**
+     * Visitors whose visits all ended at {@code now}: detached from their escort (the slot is free again) and, when
+     * still believed inside, signalled {@link SignalType#VISIT_OVERSTAY} once. They stay on the muster list. Visitors
+     * no longer in the snapshot (or no longer visitors) are detached silently.
+     */
+    private List<Signal> sweepVisits(Instant now, AccessSnapshot snapshot) {
+        if (watchedVisitors.isEmpty()) {
+            return new ArrayList<>(0);
+        }
+        List<Signal> signals = new ArrayList<>(0);
+        for (Iterator<PersonId> it = watchedVisitors.iterator(); it.hasNext(); ) {
+            PersonId visitor = it.next();
+            Presence where = book.presenceOf(visitor);
+            Person person = snapshot.personOrNull(visitor);
+            if (person == null || person.kind() != PersonKind.VISITOR) {
+                escorts.detach(visitor);
+                overstayed.remove(visitor);
+                it.remove();
+                continue;
+            }
+            if (where == null && escorts.escortOf(visitor) == null) {
+                overstayed.remove(visitor);
+                it.remove();
+                continue;
+            }
+            if (hasActiveVisit(visitor, now, snapshot)) {
+                overstayed.remove(visitor);
+                continue;
+            }
+            escorts.detach(visitor);
+            if (where == null) {
+                it.remove(); // forgiven: nothing more to watch
+            } else if (overstayed.add(visitor)) {
+                signals.add(overstay(visitor, now, where.door(), where.area(),
+                        "still believed inside " + where.area().value()));
+            }
+        }
+        return signals;
+    }
+
+    private static Signal overstay(PersonId visitor, Instant at, DoorId door, AreaId area, String where) {
+        return new Signal(SignalType.VISIT_OVERSTAY, at, door, area, visitor, null,
+                "no active visit of " + visitor.value() + " any more; " + where);
+    }
+
+    private static boolean hasActiveVisit(PersonId visitor, Instant at, AccessSnapshot snapshot) {
+        for (Visit visit : snapshot.visitsOf(visitor)) {
+            if (visit.activeAt(at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A held read may still pass at {@code now}: rules 1–10 decided again at {@code now} against today's snapshot,
+     * granted to the same person on the same credential, and rule 11 against today's presence.
+     */
+    private boolean stillPasses(Pending held, Instant now, AccessSnapshot snapshot) {
+        AccessRequest r = held.request();
+        AccessRequest again = new AccessRequest(r.card(), r.door(), r.direction(), now, r.fingerprint(), r.pin());
+        if (!(policy.decide(again, snapshot) instanceof Decision.Granted granted)
+                || !granted.person().equals(held.person()) || !granted.credential().equals(held.credential())) {
             return false;
         }
-        Area area = snapshot.areaOrNull(snapshot.doorOrNull(held.request().door()).area());
-        return area == null || passback.check(area, held.request().direction(), held.person(), held.at(), book,
-                snapshot) != PassbackRule.Outcome.DENY;
+        Area area = snapshot.areaOrNull(snapshot.doorOrNull(r.door()).area());
+        return area == null || passback.check(area, r.direction(), held.person(), now, book, gates, snapshot)
+                != PassbackRule.Outcome.DENY;
     }
 
     /** Rule 12 for a visitor's ENTRY: the escort, or why there is none (a visitor without one waits). */
-    private EscortRule.Match findEscort(AccessRequest request, Person visitor, Door door, Area area,
-                                        AccessSnapshot snapshot) {
+    private EscortRule.Match findEscort(AccessRequest request, Person visitor, Credential credential, Door door,
+                                        Area area, AccessSnapshot snapshot) {
         Site site = area == null ? null : snapshot.siteOrNull(area.site());
         if (site == null) {
             return new EscortRule.Match(null, DenyReason.ESCORT_REQUIRED); // no site, no escort window: never
         }
-        EscortRule.Match match = escorts.find(door.id(), visitor.id(), request.at(), site, snapshot);
+        Instant at = request.at();
+        EscortRule.Match match = escorts.find(door.id(), visitor.id(), at, site, snapshot,
+                availability(door, at, snapshot, List.of()));
         if (match.escort() == null && match.reason() == DenyReason.ESCORT_REQUIRED) {
-            escorts.hold(door.id(), new Pending(visitor.id(), request, Windows.plus(request.at(),
-                    site.escortWindow())));
+            escorts.hold(door.id(), new Pending(visitor.id(), credential.id(), request,
+                    Windows.plus(at, site.escortWindow())));
         }
         return match;
     }
 
-    /**
-     * Rule 13 at a two-person area's door: null when the read may pass (the partner's move, if any, added to
-     * {@code moves}), else the reason it is held.
-     */
-    private DenyReason pairUp(AccessRequest request, Person person, Door door, Area area, AccessSnapshot snapshot,
-                              List<Move> moves) {
-        Direction direction = request.direction();
-        if (direction == Direction.EXIT && book.countInside(area.id(), snapshot, person.id(), null) != 1) {
-            return null; // leaving does not leave exactly one person inside
-        }
-        Pending partner = twoPerson.partner(door.id(), direction, person.id(), request.at(), area.twoPersonWindow());
-        boolean together = partner != null && stillPasses(partner, snapshot)
-                && (direction == Direction.ENTRY
-                    || book.countInside(area.id(), snapshot, person.id(), partner.person()) != 1);
-        if (!together) {
-            if (partner != null && direction == Direction.ENTRY) {
-                twoPerson.release(door.id(), direction, partner); // no longer passes: never pairs again
+    /** Escorts at {@code door}: present when inside its area or entering at that gate; load includes the batch. */
+    private EscortRule.Availability availability(Door door, Instant at, AccessSnapshot snapshot, List<Move> batch) {
+        return new EscortRule.Availability() {
+            @Override
+            public boolean present(PersonId escort) {
+                return book.believedInside(escort, door.area(), snapshot) || gates.entersAt(escort, door.id(), at);
             }
-            twoPerson.hold(door.id(), direction, new Pending(person.id(), request,
-                    Windows.plus(request.at(), area.twoPersonWindow())));
+
+            @Override
+            public int load(PersonId escort, PersonId except) {
+                return loadOf(escort, except, at, batch);
+            }
+        };
+    }
+
+    /**
+     * The visitors {@code escort} has, other than {@code except}: attached, on their way in with them at a gate, or
+     * entering with them in {@code batch} (moves not applied yet).
+     */
+    private int loadOf(PersonId escort, PersonId except, Instant at, List<Move> batch) {
+        Set<PersonId> coming = gates.visitorsOnTheWayWith(escort, except, escorts, at);
+        int load = escorts.attachedCount(escort, except) + coming.size();
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            Move move = batch.get(i);
+            if (escort.equals(move.escort()) && move.direction() == Direction.ENTRY
+                    && !move.person().equals(except) && !escort.equals(escorts.escortOf(move.person()))
+                    && !coming.contains(move.person())) {
+                load++;
+            }
+        }
+        return load;
+    }
+
+    /**
+     * Rule 13 for a visitor: at least two distinct members are believed inside {@code area}, have an ENTRY into it
+     * waiting at a gate, or enter it with {@code batch}.
+     */
+    private boolean twoMembersFor(Area area, Instant at, AccessSnapshot snapshot, List<Move> batch) {
+        if (book.countMembers(area.id(), snapshot, null, null) >= 2) {
+            return true;
+        }
+        Set<PersonId> members = new HashSet<>(4);
+        for (Presence presence : book.presences()) {
+            if (snapshot.isWithin(presence.area(), area.id()) && PresenceBook.isMember(presence.person(), snapshot)) {
+                members.add(presence.person());
+            }
+        }
+        gates.forEachEntry(at, move -> {
+            if (snapshot.isWithin(move.doorArea(), area.id()) && PresenceBook.isMember(move.person(), snapshot)) {
+                members.add(move.person());
+            }
+        });
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            Move move = batch.get(i);
+            if (move.direction() == Direction.ENTRY && snapshot.isWithin(move.doorArea(), area.id())
+                    && PresenceBook.isMember(move.person(), snapshot)) {
+                members.add(move.person());
+            }
+        }
+        return members.size() >= 2;
+    }
+
+    /**
+     * Rule 13 at a two-person area's door for a member: null when the read may pass (the partner's move, if any,
+     * added to {@code moves}), else the reason it is held.
+     */
+    private DenyReason pairUp(AccessRequest request, Person person, Credential credential, Door door, Area area,
+                              AccessSnapshot snapshot, List<Move> moves) {
+        Direction direction = request.direction();
+        Instant at = request.at();
+        if (direction == Direction.EXIT && (!PresenceBook.isMember(person.id(), snapshot)
+                || book.countMembers(area.id(), snapshot, person.id(), null) != 1)) {
+            return null; // a visitor, or leaving does not leave exactly one member inside
+        }
+        Pending partner = twoPerson.partner(door.id(), direction, person.id(), at, area.twoPersonWindow());
+        if (partner != null && !stillPasses(partner, at, snapshot)) {
+            twoPerson.release(door.id(), direction, partner); // no longer passes: never pairs again
+            partner = null;
+        }
+        boolean together = partner != null && (direction == Direction.ENTRY
+                || book.countMembers(area.id(), snapshot, person.id(), partner.person()) != 1);
+        if (!together) {
+            twoPerson.hold(door.id(), direction, new Pending(person.id(), credential.id(), request,
+                    Windows.plus(at, area.twoPersonWindow())));
             return direction == Direction.ENTRY ? DenyReason.TWO_PERSON_PENDING : DenyReason.TWO_PERSON_EXIT;
         }
         twoPerson.release(door.id(), direction, partner);
-        moves.add(moveOf(partner, door, escorts.escortOf(partner.person())));
+        moves.add(new Move(partner.person(), direction, door.id(), door.area(), at,
+                escorts.escortOf(partner.person())));
         return null;
-    }
-
-    private static Move moveOf(Pending held, Door door, PersonId escort) {
-        return new Move(held.person(), held.request().direction(), door.id(), door.area(), held.at(), escort);
     }
 
     /** Rule 12, escort first: the people entering with this grant who may escort take waiting visitors along. */
@@ -292,15 +450,18 @@ public final class AccessEngine {
                 continue;
             }
             escorts.recordGrant(door.id(), escort, at, site.escortWindow());
-            for (Pending visitor : escorts.waitingAt(door.id(), at, site.escortWindow())) {
-                if (escorts.attachedCount(escort, visitor.person()) >= site.maxVisitorsPerEscort()) {
+            List<Pending> waiting = escorts.waitingAt(door.id(), at, site.escortWindow());
+            if (waiting.isEmpty() || (area.twoPerson() && !twoMembersFor(area, at, snapshot, moves))) {
+                continue;
+            }
+            for (Pending visitor : waiting) {
+                if (loadOf(escort, visitor.person(), at, moves) >= site.maxVisitorsPerEscort()) {
                     break;
                 }
                 escorts.release(door.id(), visitor);
-                if (!stillPasses(visitor, snapshot)) {
+                if (!stillPasses(visitor, at, snapshot)) {
                     continue;
                 }
-                escorts.attach(visitor.person(), escort);
                 moves.add(new Move(visitor.person(), Direction.ENTRY, door.id(), door.area(), at, escort));
             }
         }
@@ -312,14 +473,14 @@ public final class AccessEngine {
         List<AreaId> watched = twoPersonAreasTouched(moves, snapshot);
         int[] before = counts(watched, snapshot);
         for (int i = 0, n = moves.size(); i < n; i++) {
-            applyOne(moves.get(i), when, snapshot, changes);
+            applyOne(moves.get(i), when, snapshot, changes, signals);
         }
         for (int i = 0, n = moves.size(); i < n; i++) {
             checkEscorted(moves.get(i), when, snapshot, signals);
         }
         for (int i = 0, n = watched.size(); i < n; i++) {
             AreaId area = watched.get(i);
-            PersonId lone = book.loneOccupant(area, snapshot);
+            PersonId lone = book.loneMember(area, snapshot);
             if (lone != null && before[i] != 1) {
                 signals.add(new Signal(SignalType.LONE_OCCUPANT, when, moves.getLast().door(), area, lone, null,
                         "one person alone in two-person area " + area.value()));
@@ -327,26 +488,47 @@ public final class AccessEngine {
         }
     }
 
-    private void applyOne(Move move, Instant when, AccessSnapshot snapshot, List<PresenceChange> changes) {
+    private void applyOne(Move move, Instant when, AccessSnapshot snapshot, List<PresenceChange> changes,
+                          List<Signal> signals) {
         PersonId person = move.person();
         Person now = snapshot.personOrNull(person);
         if (now == null || now.status() != PersonStatus.ACTIVE) {
             // granted earlier (a gate) but no longer active: where they are is not known, they never "enter"
-            book.forget(person);
-            escorts.detach(person);
-            changes.add(new PresenceChange.Forgotten(person, when));
+            forgetOnMove(person, when, changes);
+            return;
+        }
+        Area left = move.direction() == Direction.EXIT ? snapshot.areaOrNull(move.doorArea()) : null;
+        AreaId parent = left == null ? null : left.parent();
+        boolean leavesSite = move.direction() == Direction.EXIT && parent == null;
+        if (now.kind() == PersonKind.VISITOR && !leavesSite && !hasActiveVisit(person, when, snapshot)) {
+            // a visitor passing a gate after every visit of theirs ended: no Entered, the guard is told
+            forgetOnMove(person, when, changes);
+            if (overstayed.add(person)) {
+                signals.add(overstay(person, when, move.door(), move.doorArea(), "passed " + move.door().value()));
+            }
             return;
         }
         if (move.direction() == Direction.ENTRY) {
-            Presence presence = new Presence(person, move.doorArea(), when, move.door(), move.escort());
+            PersonId escort = move.escort();
+            boolean escorted = escort != null && escortInside(escort, move.doorArea(), snapshot);
+            Presence presence = new Presence(person, move.doorArea(), when, move.door(), escorted ? escort : null);
             book.enter(presence, true);
             changes.add(new PresenceChange.Entered(presence));
+            if (now.kind() == PersonKind.VISITOR) {
+                watchedVisitors.add(person);
+            }
+            if (escorted) {
+                escorts.attach(person, escort);
+            } else if (escort != null) {
+                // the escort is not inside (their gate move was dropped, or they moved on): not attached
+                escorts.detach(person);
+                signals.add(new Signal(SignalType.UNESCORTED_VISITOR, when, move.door(), move.doorArea(), person,
+                        null, "escort " + escort.value() + " is not inside " + move.doorArea().value()));
+            }
             return;
         }
         changes.add(new PresenceChange.Left(person, move.doorArea(), move.door(), when));
-        Area left = snapshot.areaOrNull(move.doorArea());
-        AreaId parent = left == null ? null : left.parent();
-        if (parent == null) {
+        if (leavesSite) {
             book.leaveSite(person);
             escorts.detach(person);
             return;
@@ -354,9 +536,27 @@ public final class AccessEngine {
         Presence presence = new Presence(person, parent, when, move.door(), escorts.escortOf(person));
         book.enter(presence, false);
         changes.add(new PresenceChange.Entered(presence));
+        if (now.kind() == PersonKind.VISITOR) {
+            watchedVisitors.add(person);
+        }
     }
 
-    /** After an escort moved: each attached visitor whose area the escort is no longer inside is unescorted. */
+    private void forgetOnMove(PersonId person, Instant when, List<PresenceChange> changes) {
+        book.forget(person);
+        escorts.detach(person);
+        changes.add(new PresenceChange.Forgotten(person, when));
+    }
+
+    /** The escort is believed inside {@code area} (nested counts). */
+    private boolean escortInside(PersonId escort, AreaId area, AccessSnapshot snapshot) {
+        Presence escortAt = book.presenceOf(escort);
+        return escortAt != null && snapshot.isWithin(escortAt.area(), area);
+    }
+
+    /**
+     * After an escort moved: each attached visitor whose area the escort is no longer inside is unescorted. A
+     * visitor whose presence is unknown (forgiven) stays attached while the escort is on the site.
+     */
     private void checkEscorted(Move move, Instant when, AccessSnapshot snapshot, List<Signal> signals) {
         List<PersonId> visitors = escorts.visitorsOf(move.person());
         if (visitors.isEmpty()) {
@@ -366,6 +566,9 @@ public final class AccessEngine {
         for (PersonId visitor : visitors) {
             Presence visitorAt = book.presenceOf(visitor);
             if (visitorAt == null) {
+                if (escortAt == null) {
+                    escorts.detach(visitor);
+                }
                 continue;
             }
             if (escortAt == null || !snapshot.isWithin(escortAt.area(), visitorAt.area())) {
@@ -408,7 +611,7 @@ public final class AccessEngine {
         }
         int[] counts = new int[areas.size()];
         for (int i = 0; i < counts.length; i++) {
-            counts[i] = book.countInside(areas.get(i), snapshot, null, null);
+            counts[i] = book.countMembers(areas.get(i), snapshot, null, null);
         }
         return counts;
     }

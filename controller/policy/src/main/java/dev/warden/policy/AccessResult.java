@@ -9,7 +9,7 @@ import java.util.List;
  * @param changes  the presence changes it caused, in order (empty at a gate until its passage, and for denials;
  *                 may name other people: a pending visitor or two-person partner entering with this grant)
  * @param signals  what to raise alarms for (terminated credential, duress, passback, unescorted visitor, lone
- *                 occupant), in order
+ *                 occupant, visit overstay), in order
  */
 public record AccessResult(Decision decision, List<PresenceChange> changes, List<Signal> signals) {
 

@@ -17,13 +17,16 @@ import java.util.Map;
  * door, and which escort each visitor inside is attached to:
  * <ul>
  *   <li>{@link #find}: among the authorised escorts granted an ENTRY at the same door within the site's
- *       {@code escortWindow} of the visitor's read (before or after, inclusive), the most recent one who has fewer
- *       than {@code maxVisitorsPerEscort} other visitors attached; none in the window →
- *       {@link DenyReason#ESCORT_REQUIRED}, some but all full → {@link DenyReason#ESCORT_CAPACITY};</li>
+ *       {@code escortWindow} of the visitor's read (before or after, inclusive) <em>who are still present</em>
+ *       (believed inside the door's area, or with their ENTRY still waiting at that gate), the most recent one whose
+ *       load (visitors attached, or on their way in with them, other than this one) is below
+ *       {@code maxVisitorsPerEscort}; none in the window → {@link DenyReason#ESCORT_REQUIRED}, some but all full →
+ *       {@link DenyReason#ESCORT_CAPACITY};</li>
  *   <li>a visitor denied {@code ESCORT_REQUIRED} waits at the door ({@link #hold}) until the window has passed; an
  *       escort's later grant there takes the waiting visitors in, oldest first, as long as capacity lasts
  *       ({@link #waitingAt});</li>
- *   <li>{@link #visitorsOf} / {@link #detach}: when an escort is no longer inside a visitor's area, the visitor is
+ *   <li>{@link #attach} happens when the visitor's move is applied (at once at a door, on the passage at a gate);
+ *       {@link #visitorsOf} / {@link #detach}: when an escort is no longer inside a visitor's area, the visitor is
  *       unescorted (the engine signals it and detaches them).</li>
  * </ul>
  */
@@ -47,7 +50,17 @@ final class EscortRule {
                 && person.kind() != PersonKind.VISITOR;
     }
 
-    Match find(DoorId door, PersonId visitor, Instant at, Site site, AccessSnapshot snapshot) {
+    /** What {@link #find} needs to know about an escort besides the grants this rule remembers. */
+    interface Availability {
+        /** The escort is still present: believed inside the door's area, or their ENTRY waits at that gate. */
+        boolean present(PersonId escort);
+
+        /** How many visitors the escort has (attached, or on their way in with them), not counting {@code except}. */
+        int load(PersonId escort, PersonId except);
+    }
+
+    Match find(DoorId door, PersonId visitor, Instant at, Site site, AccessSnapshot snapshot,
+               Availability availability) {
         List<EscortGrant> atDoor = grants.get(door);
         boolean sawFull = false;
         EscortGrant best = null;
@@ -55,10 +68,10 @@ final class EscortRule {
             for (int i = 0, n = atDoor.size(); i < n; i++) {
                 EscortGrant grant = atDoor.get(i);
                 if (!Windows.within(grant.at(), at, site.escortWindow())
-                        || !isAuthorisedEscort(grant.escort(), snapshot)) {
+                        || !isAuthorisedEscort(grant.escort(), snapshot) || !availability.present(grant.escort())) {
                     continue;
                 }
-                if (attachedCount(grant.escort(), visitor) >= site.maxVisitorsPerEscort()) {
+                if (availability.load(grant.escort(), visitor) >= site.maxVisitorsPerEscort()) {
                     sawFull = true;
                 } else if (best == null || !grant.at().isBefore(best.at())) {
                     best = grant;
@@ -173,12 +186,6 @@ final class EscortRule {
                 it.remove();
             }
         }
-    }
-
-    /** Forgets the person as a waiting or attached visitor. */
-    void forget(PersonId person) {
-        escortOfVisitor.remove(person);
-        stopWaiting(person);
     }
 
     void clear() {

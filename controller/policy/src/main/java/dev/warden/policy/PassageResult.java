@@ -6,7 +6,7 @@ import java.util.List;
  * What {@link AccessEngine#applyPassage} answers for one passage through a gate.
  *
  * @param changes the presence changes (the oldest pending move of that gate), in order; empty when none was pending
- * @param signals what to raise alarms for (unescorted visitor, lone occupant), in order
+ * @param signals what to raise alarms for (unescorted visitor, lone occupant, visit overstay), in order
  */
 public record PassageResult(List<PresenceChange> changes, List<Signal> signals) {
 

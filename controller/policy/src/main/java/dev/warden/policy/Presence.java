@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param area   the innermost area they are in
  * @param since  when they entered it (the grant, or at a gate the passage)
  * @param door   the door they came in through
- * @param escort the escort a visitor entered with, or null (kept as entered, even after the escort left)
+ * @param escort the escort a visitor entered with (null when that escort was not inside at the entry), or null; kept
+ *               as entered, even after the escort left
  */
 public record Presence(PersonId person, AreaId area, Instant since, DoorId door, PersonId escort) {
 

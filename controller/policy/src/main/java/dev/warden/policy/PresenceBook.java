@@ -72,23 +72,27 @@ final class PresenceBook {
         return entries == null ? null : entries.get(area);
     }
 
-    /** How many people are believed inside {@code area} (nested areas included), not counting {@code except*}. */
-    int countInside(AreaId area, AccessSnapshot snapshot, PersonId except, PersonId except2) {
+    /**
+     * How many <em>members</em> are believed inside {@code area} (nested areas included), not counting
+     * {@code except*}. A member is a person who is ACTIVE and not a visitor in {@code snapshot}: only members count for
+     * the two-person rule (a terminated, suspended or unknown person, or a visitor, is nobody's second person).
+     */
+    int countMembers(AreaId area, AccessSnapshot snapshot, PersonId except, PersonId except2) {
         int count = 0;
         for (Presence presence : inside.values()) {
             if (!presence.person().equals(except) && !presence.person().equals(except2)
-                    && snapshot.isWithin(presence.area(), area)) {
+                    && snapshot.isWithin(presence.area(), area) && isMember(presence.person(), snapshot)) {
                 count++;
             }
         }
         return count;
     }
 
-    /** The one person believed inside {@code area}, or null when there is not exactly one. */
-    PersonId loneOccupant(AreaId area, AccessSnapshot snapshot) {
+    /** The one member believed inside {@code area}, or null when there is not exactly one (see {@link #countMembers}). */
+    PersonId loneMember(AreaId area, AccessSnapshot snapshot) {
         PersonId found = null;
         for (Presence presence : inside.values()) {
-            if (snapshot.isWithin(presence.area(), area)) {
+            if (snapshot.isWithin(presence.area(), area) && isMember(presence.person(), snapshot)) {
                 if (found != null) {
                     return null;
                 }
@@ -96,6 +100,12 @@ final class PresenceBook {
             }
         }
         return found;
+    }
+
+    /** ACTIVE and not a visitor in {@code snapshot}: counts for the two-person rule. */
+    static boolean isMember(PersonId id, AccessSnapshot snapshot) {
+        Person person = snapshot.personOrNull(id);
+        return person != null && person.status() == PersonStatus.ACTIVE && person.kind() != PersonKind.VISITOR;
     }
 
     /** Everybody believed inside, sorted by person id. */

@@ -10,6 +10,11 @@ public enum SignalType {
     PASSBACK,
     /** An escort left the area in which a visitor attached to them remains. */
     UNESCORTED_VISITOR,
-    /** A two-person area now holds exactly one person. */
-    LONE_OCCUPANT
+    /** A two-person area now holds exactly one authorised person (ACTIVE, not a visitor). */
+    LONE_OCCUPANT,
+    /**
+     * A visitor is still believed inside (or passed a gate) after every visit of theirs ended; they are detached from
+     * their escort. Signalled once per overstay.
+     */
+    VISIT_OVERSTAY
 }

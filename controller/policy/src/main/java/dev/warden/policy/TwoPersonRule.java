@@ -12,14 +12,16 @@ import java.util.Map;
  * Rule 13, two-person areas (package-private state; {@link AccessEngine} applies it to reads at a door whose area has
  * a {@link Area#twoPersonWindow()}):
  * <ul>
- *   <li>ENTRY: the first authorised person (one who passed rules 1–12) is denied
- *       {@link DenyReason#TWO_PERSON_PENDING} and held at the door; a second, distinct authorised person at the same
- *       door within the window (inclusive) is granted and both enter;</li>
- *   <li>EXIT: when leaving would leave exactly one person believed inside, the reader is denied
+ *   <li>ENTRY of a member (ACTIVE, not a visitor; one who passed rules 1–12): the first is denied
+ *       {@link DenyReason#TWO_PERSON_PENDING} and held at the door; a second, distinct member at the same door within
+ *       the window (inclusive) is granted and both enter;</li>
+ *   <li>EXIT of a member: when leaving would leave exactly one member believed inside, the reader is denied
  *       {@link DenyReason#TWO_PERSON_EXIT} and held; a second, distinct person's EXIT at the same door within the
- *       window lets both out (when that leaves anybody but exactly one inside).</li>
+ *       window lets both out (when that leaves anybody but exactly one member inside).</li>
  * </ul>
- * A held read is decided again against the snapshot of the moment before it may pass (see {@link AccessEngine}).
+ * Visitors are handled by {@link AccessEngine} (they enter only while two members are inside or entering, and their
+ * exit is never held). A held read is decided again at the instant it is let in, against the snapshot of that moment,
+ * and must be granted to the same person on the same credential (see {@link AccessEngine}).
  */
 final class TwoPersonRule {
 

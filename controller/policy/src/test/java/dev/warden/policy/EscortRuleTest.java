@@ -16,6 +16,7 @@ import static dev.warden.policy.EngineWorld.exit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -230,5 +231,142 @@ class EscortRuleTest {
         engine.decide(entry(ALICE, MAIN, T0), snapshot);
         assertThat(decide(entry(VIC, MAIN, T0.plusSeconds(90)), snapshot)).isEqualTo("GRANTED");
         assertThat(decide(entry(VERA, MAIN, T0.plusSeconds(91)), snapshot)).isEqualTo("ESCORT_REQUIRED");
+    }
+
+    // --- review findings H1, H2, L1 ---------------------------------------------------------------------------
+
+    @Test
+    void aWaitingVisitorIsNotEnteredAfterHisVisitEnded() {
+        world.visits.removeIf(v -> v.visitor().equals(VIC));
+        world.visits.add(new Visit(VisitId.of("visit-vic"), VIC, ALICE, VisitStatus.APPROVED,
+                T0.minusSeconds(3600), T0.plusSeconds(10), Set.of(BUILDING)));
+        AccessSnapshot snapshot = world.snapshot();
+        assertThat(decide(entry(VIC, MAIN, T0.plusSeconds(5)), snapshot)).isEqualTo("ESCORT_REQUIRED");
+        assertThat(new AccessPolicy().decide(entry(VIC, MAIN, T0.plusSeconds(30)), snapshot).reasonCode())
+                .isEqualTo("NO_ACTIVE_VISIT");
+        AccessResult alice = engine.decide(entry(ALICE, MAIN, T0.plusSeconds(30)), snapshot);
+        assertThat(entered(alice)).as("decided again at the release, 20 s after the visit ended")
+                .containsExactly(ALICE);
+    }
+
+    @Test
+    void aWaitingVisitorWhoseCardNowBelongsToSomeoneElseIsDropped() {
+        AccessSnapshot before = world.snapshot();
+        assertThat(decide(entry(VIC, MAIN, T0), before)).isEqualTo("ESCORT_REQUIRED");
+        // Vic's card is reissued to Vera (a visitor with an active visit): the held read is Vic's, not Vera's
+        List<Credential> credentials = new ArrayList<>();
+        for (Credential c : before.credentials()) {
+            if (c.holder().equals(VERA)) {
+                continue;
+            }
+            credentials.add(c.holder().equals(VIC)
+                    ? new Credential(CredentialId.of("cred-vera-2"), c.card(), VERA, CredentialStatus.ACTIVE, null,
+                    null) : c);
+        }
+        AccessSnapshot after = rebuild(before, credentials, 70);
+        AccessResult alice = engine.decide(entry(ALICE, MAIN, T0.plusSeconds(5)), after);
+        assertThat(entered(alice)).containsExactly(ALICE);
+        assertThat(engine.presences()).extracting(Presence::person).containsExactly(ALICE);
+    }
+
+    @Test
+    void aVisitorIsNotEscortedBySomeoneWhoAlreadyLeftTheArea() {
+        AccessSnapshot snapshot = world.snapshot();
+        assertThat(decide(entry(ALICE, HALL_1_DOOR, T0), snapshot)).isEqualTo("GRANTED");
+        assertThat(decide(exit(ALICE, HALL_1_DOOR, T0.plusSeconds(5)), snapshot)).isEqualTo("GRANTED");
+        AccessResult vic = engine.decide(entry(VIC, HALL_1_DOOR, T0.plusSeconds(20)), snapshot);
+        assertThat(vic.decision().reasonCode()).isEqualTo("ESCORT_REQUIRED");
+        assertThat(vic.changes()).isEmpty();
+    }
+
+    @Test
+    void anEscortWhoseGateGrantWasNeverWalkedThroughEscortsNobody() {
+        AccessSnapshot snapshot = world.site(new Site(EngineWorld.SITE, EngineWorld.ZONE, ThreatLevel.NORMAL, false,
+                Duration.ofSeconds(90), 2)).snapshot();
+        assertThat(decide(entry(ALICE, EngineWorld.TURNSTILE, T0), snapshot)).isEqualTo("GRANTED");
+        // while Alice's move waits for the turnstile she counts as on her way in
+        assertThat(decide(entry(VIC, EngineWorld.TURNSTILE, T0.plusSeconds(5)), snapshot)).isEqualTo("GRANTED");
+        // after 60 s her move is dropped: she never entered, so she escorts nobody, although the window is 90 s
+        assertThat(decide(entry(VERA, EngineWorld.TURNSTILE, T0.plusSeconds(61)), snapshot))
+                .isEqualTo("ESCORT_REQUIRED");
+    }
+
+    @Test
+    void aVisitorPassingTheGateAfterTheEscortsMoveWasDroppedIsUnescorted() {
+        AccessSnapshot snapshot = world.snapshot();
+        engine.decide(entry(ALICE, EngineWorld.TURNSTILE, T0), snapshot);
+        assertThat(decide(entry(VIC, EngineWorld.TURNSTILE, T0.plusSeconds(30)), snapshot)).isEqualTo("GRANTED");
+        // Alice's move is dropped at 12:01:01 without a passage; Vic walks through at 12:01:05
+        PassageResult vic = engine.applyPassage(EngineWorld.TURNSTILE, T0.plusSeconds(65), snapshot);
+        assertThat(vic.changes()).singleElement().isInstanceOfSatisfying(PresenceChange.Entered.class,
+                e -> assertThat(e.presence().escort()).as("not escorted, so not stored as escorted").isNull());
+        assertThat(vic.signals()).singleElement().satisfies(s -> {
+            assertThat(s.type()).isEqualTo(SignalType.UNESCORTED_VISITOR);
+            assertThat(s.person()).isEqualTo(VIC);
+        });
+    }
+
+    @Test
+    void aDroppedGateMoveReleasesTheEscortsCapacity() {
+        AccessSnapshot snapshot = world.site(new Site(EngineWorld.SITE, EngineWorld.ZONE, ThreatLevel.NORMAL, false,
+                Duration.ofSeconds(30), 1)).snapshot();
+        assertThat(decide(entry(ALICE, EngineWorld.TURNSTILE, T0), snapshot)).isEqualTo("GRANTED");
+        assertThat(decide(entry(VIC, EngineWorld.TURNSTILE, T0.plusSeconds(5)), snapshot)).isEqualTo("GRANTED");
+        // the slot is taken while Vic's move waits
+        assertThat(decide(entry(VERA, EngineWorld.TURNSTILE, T0.plusSeconds(6)), snapshot))
+                .isEqualTo("ESCORT_CAPACITY");
+        engine.applyPassage(EngineWorld.TURNSTILE, T0.plusSeconds(7), snapshot); // only Alice walks through
+        engine.decide(entry(ALICE, MAIN, T0.plus(Duration.ofHours(2))), snapshot);
+        assertThat(decide(entry(VERA, MAIN, T0.plus(Duration.ofHours(2)).plusSeconds(5)), snapshot))
+                .isEqualTo("GRANTED");
+    }
+
+    @Test
+    void aVisitorWhoseVisitEndedIsDetachedAndSignalledOnce() {
+        EngineWorld one = new EngineWorld();
+        one.visits.removeIf(v -> v.visitor().equals(VIC));
+        one.visits.add(new Visit(VisitId.of("visit-vic"), VIC, ALICE, VisitStatus.APPROVED, T0.minusSeconds(3600),
+                T0.plusSeconds(600), Set.of(BUILDING)));
+        AccessSnapshot snapshot = one.site(new Site(EngineWorld.SITE, EngineWorld.ZONE, ThreatLevel.NORMAL, false,
+                Duration.ofSeconds(30), 1)).snapshot();
+        engine.decide(entry(ALICE, MAIN, T0), snapshot);
+        assertThat(decide(entry(VIC, MAIN, T0.plusSeconds(1)), snapshot)).isEqualTo("GRANTED");
+        assertThat(engine.decide(entry(BOB, MAIN, T0.plusSeconds(599)), snapshot).signals()).isEmpty();
+        AccessResult after = engine.decide(entry(BOB, HALL_2_DOOR, T0.plusSeconds(600)), snapshot);
+        assertThat(after.signals()).singleElement().satisfies(s -> {
+            assertThat(s.type()).isEqualTo(SignalType.VISIT_OVERSTAY);
+            assertThat(s.person()).isEqualTo(VIC);
+            assertThat(s.area()).isEqualTo(BUILDING);
+            assertThat(s.at()).isEqualTo(T0.plusSeconds(600));
+        });
+        assertThat(engine.decide(exit(BOB, HALL_2_DOOR, T0.plusSeconds(700)), snapshot).signals()).as("once")
+                .isEmpty();
+        assertThat(engine.presences()).as("still on the muster list").extracting(Presence::person).contains(VIC);
+        // the slot is free again: Alice takes Vera
+        engine.decide(entry(ALICE, MAIN, T0.plusSeconds(800)), snapshot);
+        assertThat(decide(entry(VERA, MAIN, T0.plusSeconds(801)), snapshot)).isEqualTo("GRANTED");
+        // Alice walking on raises nothing for Vic any more
+        assertThat(engine.decide(exit(ALICE, MAIN, T0.plusSeconds(900)), snapshot).signals())
+                .extracting(Signal::person).doesNotContain(VIC);
+    }
+
+    @Test
+    void aForgivenVisitorStillCountsAgainstTheEscortsCapacity() {
+        AccessSnapshot snapshot = world.site(new Site(EngineWorld.SITE, EngineWorld.ZONE, ThreatLevel.NORMAL, false,
+                Duration.ofSeconds(30), 1)).snapshot();
+        engine.decide(entry(ALICE, MAIN, T0), snapshot);
+        assertThat(decide(entry(VIC, MAIN, T0.plusSeconds(1)), snapshot)).isEqualTo("GRANTED");
+        engine.forgive(VIC, T0.plusSeconds(2));
+        assertThat(decide(entry(VERA, MAIN, T0.plusSeconds(3)), snapshot)).isEqualTo("ESCORT_CAPACITY");
+        // ... until the escort leaves the site
+        engine.decide(exit(ALICE, MAIN, T0.plusSeconds(60)), snapshot);
+        engine.decide(entry(ALICE, MAIN, T0.plusSeconds(70)), snapshot);
+        assertThat(decide(entry(VERA, MAIN, T0.plusSeconds(71)), snapshot)).isEqualTo("GRANTED");
+    }
+
+    private static AccessSnapshot rebuild(AccessSnapshot base, List<Credential> credentials, long version) {
+        return AccessSnapshot.builder(version).sites(base.sites()).areas(base.areas()).doors(base.doors())
+                .persons(base.persons()).credentials(credentials).schedules(base.schedules()).levels(base.levels())
+                .assignments(base.assignments()).visits(base.visits()).build();
     }
 }

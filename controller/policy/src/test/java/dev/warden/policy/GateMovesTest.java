@@ -5,10 +5,13 @@ import static dev.warden.policy.EngineWorld.BOB;
 import static dev.warden.policy.EngineWorld.BUILDING;
 import static dev.warden.policy.EngineWorld.T0;
 import static dev.warden.policy.EngineWorld.TURNSTILE;
+import static dev.warden.policy.EngineWorld.VIC;
 import static dev.warden.policy.EngineWorld.entry;
 import static dev.warden.policy.EngineWorld.exit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Verifies that a grant at a gate moves presence only on the gate's next passage, oldest first, within 60 s. */
@@ -90,5 +93,22 @@ class GateMovesTest {
         engine.decide(entry(ALICE, TURNSTILE, T0), snapshot);
         engine.forgive(ALICE, T0.plusSeconds(1));
         assertThat(engine.applyPassage(TURNSTILE, T0.plusSeconds(2), snapshot).changes()).isEmpty();
+    }
+
+    @Test
+    void aVisitorPassingTheGateAfterTheVisitEndedNeverEntersAndIsSignalled() {
+        world.visits.removeIf(v -> v.visitor().equals(VIC));
+        world.visits.add(new Visit(VisitId.of("visit-vic"), VIC, ALICE, VisitStatus.APPROVED, T0.minusSeconds(3600),
+                T0.plusSeconds(10), Set.of(BUILDING)));
+        AccessSnapshot snapshot = world.snapshot();
+        engine.decide(entry(ALICE, TURNSTILE, T0), snapshot);
+        assertThat(engine.decide(entry(VIC, TURNSTILE, T0.plusSeconds(5)), snapshot).decision().granted()).isTrue();
+        assertThat(engine.applyPassage(TURNSTILE, T0.plusSeconds(6), snapshot).changes())
+                .extracting(PresenceChange::person).containsExactly(ALICE);
+        PassageResult vic = engine.applyPassage(TURNSTILE, T0.plusSeconds(12), snapshot);
+        assertThat(vic.changes()).containsExactly(new PresenceChange.Forgotten(VIC, T0.plusSeconds(12)));
+        assertThat(vic.signals()).extracting(Signal::type, Signal::person)
+                .containsExactly(Tuple.tuple(SignalType.VISIT_OVERSTAY, VIC));
+        assertThat(engine.presences()).extracting(Presence::person).containsExactly(ALICE);
     }
 }

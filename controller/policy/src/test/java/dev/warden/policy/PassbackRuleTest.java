@@ -111,4 +111,50 @@ class PassbackRuleTest {
         assertThat(decide(entry(BOB, HALL_1_DOOR, T0.plusSeconds(59)), snapshot)).isEqualTo("PASSBACK");
         assertThat(decide(entry(BOB, HALL_1_DOOR, T0.plusSeconds(60)), snapshot)).isEqualTo("GRANTED");
     }
+
+    // --- review finding H3: a move waiting at a gate counts as made ---------------------------------------------
+
+    @Test
+    void aSecondEntryBeforeThePassageIsPassback() {
+        AccessSnapshot snapshot = new EngineWorld().antiPassback(BUILDING, AntiPassback.HARD, null).snapshot();
+        assertThat(decide(entry(BOB, EngineWorld.TURNSTILE, T0), snapshot)).isEqualTo("GRANTED");
+        assertThat(decide(entry(BOB, EngineWorld.TURNSTILE, T0.plusSeconds(2)), snapshot)).isEqualTo("PASSBACK");
+        assertThat(decide(entry(BOB, MAIN, T0.plusSeconds(2)), snapshot)).as("at any door").isEqualTo("PASSBACK");
+        assertThat(engine.applyPassage(EngineWorld.TURNSTILE, T0.plusSeconds(3), snapshot).changes()).hasSize(1);
+        assertThat(engine.applyPassage(EngineWorld.TURNSTILE, T0.plusSeconds(4), snapshot).changes())
+                .as("one grant, one move").isEmpty();
+        // an exit granted at the gate counts as made too
+        assertThat(decide(exit(BOB, EngineWorld.TURNSTILE, T0.plusSeconds(10)), snapshot)).isEqualTo("GRANTED");
+        assertThat(decide(exit(BOB, MAIN, T0.plusSeconds(11)), snapshot)).isEqualTo("PASSBACK");
+        assertThat(decide(entry(BOB, MAIN, T0.plusSeconds(12)), snapshot)).isEqualTo("GRANTED");
+    }
+
+    @Test
+    void aGateMoveThatWasNeverWalkedThroughStopsCountingWhenDropped() {
+        AccessSnapshot snapshot = new EngineWorld().antiPassback(BUILDING, AntiPassback.HARD, null).snapshot();
+        assertThat(decide(entry(BOB, EngineWorld.TURNSTILE, T0), snapshot)).isEqualTo("GRANTED");
+        assertThat(decide(entry(BOB, EngineWorld.TURNSTILE, T0.plusSeconds(60)), snapshot)).isEqualTo("PASSBACK");
+        assertThat(decide(entry(BOB, EngineWorld.TURNSTILE, T0.plusSeconds(61)), snapshot)).isEqualTo("GRANTED");
+    }
+
+    @Test
+    void softSignalsASecondEntryBeforeThePassage() {
+        AccessSnapshot snapshot = new EngineWorld().antiPassback(BUILDING, AntiPassback.SOFT, null).snapshot();
+        assertThat(engine.decide(entry(BOB, EngineWorld.TURNSTILE, T0), snapshot).signals()).isEmpty();
+        AccessResult again = engine.decide(entry(BOB, EngineWorld.TURNSTILE, T0.plusSeconds(2)), snapshot);
+        assertThat(again.decision().granted()).isTrue();
+        assertThat(again.signals()).extracting(Signal::type).containsExactly(SignalType.PASSBACK);
+    }
+
+    @Test
+    void timedCountsAnEntryWaitingAtTheGateFromItsGrant() {
+        AccessSnapshot snapshot = new EngineWorld()
+                .antiPassback(BUILDING, AntiPassback.TIMED, Duration.ofMinutes(5)).snapshot();
+        assertThat(decide(entry(BOB, EngineWorld.TURNSTILE, T0), snapshot)).isEqualTo("GRANTED");
+        assertThat(decide(entry(BOB, EngineWorld.TURNSTILE, T0.plusSeconds(2)), snapshot)).isEqualTo("PASSBACK");
+        engine.applyPassage(EngineWorld.TURNSTILE, T0.plusSeconds(3), snapshot);
+        assertThat(decide(entry(BOB, MAIN, T0.plusSeconds(302)), snapshot)).as("counted from the passage")
+                .isEqualTo("PASSBACK");
+        assertThat(decide(entry(BOB, MAIN, T0.plusSeconds(303)), snapshot)).isEqualTo("GRANTED");
+    }
 }

@@ -11,6 +11,8 @@ import static dev.warden.policy.EngineWorld.entry;
 import static dev.warden.policy.EngineWorld.exit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -114,14 +116,14 @@ class TwoPersonRuleTest {
     }
 
     @Test
-    void aHeldVisitorWhoseEscortWasSuspendedStillLeavesWithTheSecondPerson() {
-        AccessSnapshot snapshot = world.status(ALICE, PersonStatus.SUSPENDED).snapshot();
+    void aVisitorIsNeverHeldOnExitAndIsNeverTheSecondPerson() {
+        AccessSnapshot snapshot = world.snapshot();
         engine.restore(List.of(new Presence(EngineWorld.VIC, CAGE_A, T0, CAGE_DOOR, ALICE),
-                new Presence(BOB, CAGE_A, T0, CAGE_DOOR, null), new Presence(ALICE, HALL_1, T0, CAGE_DOOR, null)));
-        assertThat(decide(exit(EngineWorld.VIC, CAGE_DOOR, T0.plusSeconds(10)), snapshot)).isEqualTo("TWO_PERSON_EXIT");
-        AccessResult bobOut = engine.decide(exit(BOB, CAGE_DOOR, T0.plusSeconds(20)), snapshot);
-        assertThat(bobOut.decision().granted()).isTrue();
-        assertThat(inCage()).isEmpty();
+                new Presence(BOB, CAGE_A, T0, CAGE_DOOR, null), new Presence(ALICE, CAGE_A, T0, CAGE_DOOR, null)));
+        assertThat(decide(exit(BOB, CAGE_DOOR, T0.plusSeconds(10)), snapshot)).as("Alice would be left with Vic only")
+                .isEqualTo("TWO_PERSON_EXIT");
+        assertThat(decide(exit(EngineWorld.VIC, CAGE_DOOR, T0.plusSeconds(11)), snapshot)).isEqualTo("GRANTED");
+        assertThat(inCage()).containsExactly(ALICE, BOB);
     }
 
     @Test
@@ -199,5 +201,131 @@ class TwoPersonRuleTest {
         });
         assertThat(engine.passage(gate, T0.plusSeconds(4), snapshot)).isEmpty();
         assertThat(inCage()).containsExactly(ALICE, BOB);
+    }
+
+    // --- review findings H1, M1, H2, M2 -----------------------------------------------------------------------
+
+    @Test
+    void aHeldPartnerIsNotEnteredWithACredentialThatExpiredWhileWaiting() {
+        AccessSnapshot base = world.snapshot();
+        List<Credential> credentials = new ArrayList<>();
+        for (Credential c : base.credentials()) {
+            credentials.add(c.holder().equals(ALICE)
+                    ? new Credential(c.id(), c.card(), c.holder(), c.status(), null, T0.plusSeconds(10)) : c);
+        }
+        AccessSnapshot snapshot = rebuild(base, credentials, 50);
+        assertThat(decide(entry(ALICE, CAGE_DOOR, T0.plusSeconds(5)), snapshot)).isEqualTo("TWO_PERSON_PENDING");
+        assertThat(new AccessPolicy().decide(entry(ALICE, CAGE_DOOR, T0.plusSeconds(30)), snapshot).reasonCode())
+                .isEqualTo("CREDENTIAL_EXPIRED");
+        AccessResult bob = engine.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(30)), snapshot);
+        assertThat(bob.decision().reasonCode()).as("Alice is decided again at 12:00:30").isEqualTo("TWO_PERSON_PENDING");
+        assertThat(bob.changes()).isEmpty();
+        assertThat(inCage()).isEmpty();
+    }
+
+    @Test
+    void theNewHolderOfTheHeldCardIsNoSecondPerson() {
+        AccessSnapshot before = world.snapshot();
+        assertThat(decide(entry(ALICE, CAGE_DOOR, T0), before)).isEqualTo("TWO_PERSON_PENDING");
+        List<Credential> credentials = new ArrayList<>();
+        for (Credential c : before.credentials()) {
+            credentials.add(c.holder().equals(ALICE)
+                    ? new Credential(CredentialId.of("cred-bob-2"), c.card(), BOB, CredentialStatus.ACTIVE, null, null)
+                    : c);
+        }
+        AccessSnapshot after = rebuild(before, credentials, 60);
+        AccessResult bob = engine.decide(entry(ALICE, CAGE_DOOR, T0.plusSeconds(10)), after); // card(ALICE): Bob's now
+        assertThat(bob.decision().reasonCode()).isEqualTo("TWO_PERSON_PENDING");
+        assertThat(bob.changes()).isEmpty();
+        assertThat(inCage()).isEmpty();
+    }
+
+    @Test
+    void aHeldReadOfAnotherCredentialOfTheSamePersonIsDropped() {
+        AccessSnapshot before = world.snapshot();
+        assertThat(decide(entry(ALICE, CAGE_DOOR, T0), before)).isEqualTo("TWO_PERSON_PENDING");
+        // Alice's card is re-registered under a new credential id (same holder): the held read is of the old one
+        List<Credential> credentials = new ArrayList<>();
+        for (Credential c : before.credentials()) {
+            credentials.add(c.holder().equals(ALICE)
+                    ? new Credential(CredentialId.of("cred-alice-2"), c.card(), ALICE, CredentialStatus.ACTIVE, null,
+                    null) : c);
+        }
+        AccessSnapshot after = rebuild(before, credentials, 61);
+        assertThat(decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(5)), after)).isEqualTo("TWO_PERSON_PENDING");
+        assertThat(inCage()).isEmpty();
+    }
+
+    @Test
+    void aVisitorIsNotLetAloneIntoATwoPersonCage() {
+        AccessSnapshot snapshot = world.snapshot();
+        engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        assertThat(decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(1)), snapshot)).isEqualTo("GRANTED");
+        engine.decide(exit(ALICE, CAGE_DOOR, T0.plusSeconds(5)), snapshot);
+        assertThat(decide(exit(BOB, CAGE_DOOR, T0.plusSeconds(6)), snapshot)).isEqualTo("GRANTED");
+        assertThat(inCage()).isEmpty();
+        AccessResult vic = engine.decide(entry(EngineWorld.VIC, CAGE_DOOR, T0.plusSeconds(20)), snapshot);
+        assertThat(vic.decision().granted()).as("visitor alone into the two-person cage").isFalse();
+        assertThat(inCage()).isEmpty();
+    }
+
+    @Test
+    void aVisitorEntersTheCageWithAPairThatHasTheirEscort() {
+        AccessSnapshot snapshot = world.snapshot();
+        // visitor first: waits; the pair comes and takes him along
+        assertThat(decide(entry(EngineWorld.VIC, CAGE_DOOR, T0), snapshot)).isEqualTo("ESCORT_REQUIRED");
+        assertThat(decide(entry(ALICE, CAGE_DOOR, T0.plusSeconds(1)), snapshot)).isEqualTo("TWO_PERSON_PENDING");
+        AccessResult bob = engine.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(2)), snapshot);
+        assertThat(bob.decision().granted()).isTrue();
+        assertThat(entered(bob)).containsExactly(ALICE, BOB, EngineWorld.VIC);
+        // escort first: the pair inside, the visitor follows within the window
+        AccessEngine other = new AccessEngine();
+        other.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        other.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(1)), snapshot);
+        assertThat(other.decide(entry(EngineWorld.VIC, CAGE_DOOR, T0.plusSeconds(10)), snapshot).decision()
+                .reasonCode()).isEqualTo("GRANTED");
+    }
+
+    @Test
+    void aVisitorWithTheEscortAloneInsideIsHeldAsTwoPersonPending() {
+        AccessSnapshot snapshot = world.snapshot();
+        engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        engine.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(1)), snapshot);
+        // Bob's exit read is missed: he badges into hall 2, Alice is alone in the cage
+        engine.decide(entry(BOB, EngineWorld.HALL_2_DOOR, T0.plusSeconds(3)), snapshot);
+        assertThat(decide(entry(EngineWorld.VIC, CAGE_DOOR, T0.plusSeconds(5)), snapshot))
+                .isEqualTo("TWO_PERSON_PENDING");
+    }
+
+    @Test
+    void aTerminatedGhostDoesNotLetTheSecondToLastLeaveAlone() {
+        AccessSnapshot snapshot = world.snapshot();
+        engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
+        engine.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(1)), snapshot);
+        engine.decide(entry(CAROL, CAGE_DOOR, T0.plusSeconds(10)), snapshot);
+        engine.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(11)), snapshot);
+        assertThat(inCage()).containsExactly(ALICE, BOB, CAROL);
+        AccessSnapshot after = world.status(CAROL, PersonStatus.TERMINATED).snapshot();
+        assertThat(decide(exit(BOB, CAGE_DOOR, T0.plus(Duration.ofMinutes(5))), after)).isEqualTo("TWO_PERSON_EXIT");
+        // a missed exit read of Bob now leaves Alice as the one active person: lone occupant
+        AccessResult bob = engine.decide(entry(BOB, EngineWorld.HALL_2_DOOR, T0.plus(Duration.ofMinutes(6))), after);
+        assertThat(bob.signals()).extracting(Signal::type, Signal::person)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SignalType.LONE_OCCUPANT, ALICE));
+        assertThat(inCage()).as("the ghost stays on the muster list").containsExactly(ALICE, CAROL);
+    }
+
+    @Test
+    void aSuspendedOrUnknownPersonInsideIsNoSecondPerson() {
+        AccessSnapshot snapshot = world.status(CAROL, PersonStatus.SUSPENDED).snapshot();
+        engine.restore(List.of(new Presence(ALICE, CAGE_A, T0, CAGE_DOOR, null),
+                new Presence(BOB, CAGE_A, T0, CAGE_DOOR, null), new Presence(CAROL, CAGE_A, T0, CAGE_DOOR, null),
+                new Presence(PersonId.of("ghost"), CAGE_A, T0, CAGE_DOOR, null)));
+        assertThat(decide(exit(BOB, CAGE_DOOR, T0.plusSeconds(1)), snapshot)).isEqualTo("TWO_PERSON_EXIT");
+    }
+
+    private static AccessSnapshot rebuild(AccessSnapshot base, List<Credential> credentials, long version) {
+        return AccessSnapshot.builder(version).sites(base.sites()).areas(base.areas()).doors(base.doors())
+                .persons(base.persons()).credentials(credentials).schedules(base.schedules()).levels(base.levels())
+                .assignments(base.assignments()).visits(base.visits()).build();
     }
 }
