@@ -15,6 +15,7 @@ import dev.warden.controller.fingerprint.FingerprintRepository;
 import dev.warden.controller.fingerprint.FingerprintRow;
 import dev.warden.controller.person.PersonRepository;
 import dev.warden.controller.person.PersonRow;
+import dev.warden.controller.person.PinPepper;
 import dev.warden.controller.schedule.ScheduleRepository;
 import dev.warden.controller.schedule.ScheduleRow;
 import dev.warden.controller.schedule.ScheduleWindowRepository;
@@ -96,6 +97,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +114,15 @@ import org.slf4j.LoggerFactory;
  * while a rebuild is queued are coalesced into it; a request that arrives while one runs queues one more, so the
  * last committed write is always reflected. A failed rebuild keeps the previous version and retries in 5 s; a
  * change not applied within 30 s turns {@link AccessIndexHealth} DOWN (see {@link RebuildTracker}).
+ *
+ * <p>Fail closed: a row that cannot be built is left out, logged at ERROR and counted ({@link #unusableRows()}).
+ * A door whose area (or that area's site, or an enclosing area) cannot be built is left out too, so every read at
+ * it is denied {@code UNKNOWN_DOOR} rather than decided without its lockdown, threat, anti-passback or two-person
+ * settings. A visit whose host is not ACTIVE (suspended, terminated, or unusable) is left out, so its visitor is
+ * denied {@code NO_ACTIVE_VISIT}. PIN hashes are built with the keyed salt of {@link PinPepper}.
+ *
+ * <p>Listeners registered with {@link #onSwap} are told of every new version (on the index thread; they must
+ * return quickly), e.g. the free-access scheduler, which re-checks its doors at once after a lockdown.
  *
  * <p>Versions increase strictly and stay ahead of the wall clock in milliseconds ({@code max(previous + 1,
  * now)}), so they also increase across restarts.
@@ -138,6 +151,9 @@ public class AccessIndex {
     private final ScheduleExceptionRepository exceptions;
     private final VisitRepository visitRows;
     private final VisitAreaRepository visitAreas;
+    private final PinPepper pepper;
+    private final LongAdder unusable = new LongAdder();
+    private final List<Consumer<IndexView>> swapListeners = new CopyOnWriteArrayList<>();
 
     private final AtomicReference<IndexView> current = new AtomicReference<>(IndexView.EMPTY);
     private final AtomicBoolean queued = new AtomicBoolean();
@@ -155,7 +171,7 @@ public class AccessIndex {
                        ScheduleHolidayWindowRepository holidayWindows, ScheduleExceptionRepository exceptions,
                        AccessLevelRepository levels, AccessLevelDoorRepository levelDoors,
                        AssignmentRepository assignments, FingerprintRepository fingerprints,
-                       VisitRepository visitRows, VisitAreaRepository visitAreas) {
+                       VisitRepository visitRows, VisitAreaRepository visitAreas, PinPepper pepper) {
         this.transactions = transactions;
         this.clock = clock;
         this.sites = sites;
@@ -165,6 +181,7 @@ public class AccessIndex {
         this.exceptions = exceptions;
         this.visitRows = visitRows;
         this.visitAreas = visitAreas;
+        this.pepper = pepper;
         this.doors = doors;
         this.people = people;
         this.credentials = credentials;
@@ -189,6 +206,16 @@ public class AccessIndex {
     @PostConstruct
     void initialBuild() {
         rebuild();
+    }
+
+    /** How many rows were left out of index versions because they could not be built (since start). */
+    public long unusableRows() {
+        return unusable.sum();
+    }
+
+    /** Calls {@code listener} with every new version, on the index thread, after it is in place. */
+    public void onSwap(Consumer<IndexView> listener) {
+        swapListeners.add(listener);
     }
 
     /** The current version; never null. */
@@ -252,6 +279,13 @@ public class AccessIndex {
             tracker.succeeded();
             LOG.info("Access index version {} built in {} ms: {}", version,
                     (System.nanoTime() - started) / 1_000_000, next.snapshot());
+            for (Consumer<IndexView> listener : swapListeners) {
+                try {
+                    listener.accept(next);
+                } catch (RuntimeException e) {
+                    LOG.error("An access index listener failed on version {}", version, e);
+                }
+            }
         } catch (RuntimeException e) {
             tracker.failed(e);
             LOG.error("Access index rebuild failed; decisions keep using version {}; retrying in {} s",
@@ -270,7 +304,9 @@ public class AccessIndex {
                         s.lockedDown(), Duration.ofSeconds(s.escortWindowS()), s.maxVisitorsPerEscort()));
                 zoneBySite.put(s.id(), zone);
             } catch (DateTimeException | IllegalArgumentException e) {
-                LOG.error("Site {} is unusable ({}); its areas and schedules are skipped", s.id(), e.getMessage());
+                unusable.increment();
+                LOG.error("Site {} is unusable ({}); its areas, their doors and its schedules are skipped", s.id(),
+                        e.getMessage());
             }
         }
         List<Area> policyAreas = areas(zoneBySite.keySet());
@@ -281,7 +317,7 @@ public class AccessIndex {
         Map<String, String> personNames = new HashMap<>();
         for (PersonRow p : people.findAll()) {
             try {
-                byte[] salt = p.pinSalt() == null ? null : HEX.parseHex(p.pinSalt());
+                byte[] salt = p.pinSalt() == null ? null : pepper.saltFor(HEX.parseHex(p.pinSalt()));
                 PinHash pin = p.pinHash() == null ? null : new PinHash(salt, HEX.parseHex(p.pinHash()));
                 PinHash duress = p.duressPinHash() == null ? null : new PinHash(salt, HEX.parseHex(p.duressPinHash()));
                 persons.add(new Person(new PersonId(p.id()), p.displayName(), PersonKind.valueOf(p.kind()),
@@ -289,6 +325,7 @@ public class AccessIndex {
                         duress));
                 personNames.put(p.id(), p.displayName());
             } catch (IllegalArgumentException | NullPointerException e) {
+                unusable.increment();
                 LOG.error("Person {} is unusable ({}); skipped", p.id(), e.getMessage());
             }
         }
@@ -305,6 +342,7 @@ public class AccessIndex {
                     creds.add(credential);
                 }
             } catch (IllegalArgumentException e) {
+                unusable.increment();
                 LOG.error("Credential {} is unusable ({}); skipped", c.id(), e.getMessage());
             }
         }
@@ -315,12 +353,18 @@ public class AccessIndex {
         Map<String, String> doorAgents = new HashMap<>();
         for (DoorRow d : doors.findAll()) {
             try {
+                if (!knownAreas.contains(d.areaId())) {
+                    // its lockdown, threat level, passback and two-person rules are unknown: decide nothing there
+                    throw new IllegalArgumentException("its area " + d.areaId() + " (or that area's site or an "
+                            + "enclosing area) is unusable");
+                }
                 policyDoors.add(new Door(new DoorId(d.id()), new AreaId(d.areaId()), d.name(),
                         SecondFactor.valueOf(d.secondFactor()), PortalKind.valueOf(d.kind()),
                         d.freeAccessScheduleId() == null ? null : new ScheduleId(d.freeAccessScheduleId()),
                         d.threatMarked()));
             } catch (IllegalArgumentException | NullPointerException e) {
                 // fail-secure: a door whose rule cannot be read opens for nobody (UNKNOWN_DOOR)
+                unusable.increment();
                 LOG.error("Door {} is unusable ({}); every read at it is denied", d.id(), e.getMessage());
             }
             doorNames.put(d.id(), d.name());
@@ -358,6 +402,7 @@ public class AccessIndex {
                     policyAssignments.add(assignment);
                 }
             } catch (IllegalArgumentException e) {
+                unusable.increment();
                 LOG.error("Assignment {} is unusable ({}); skipped", a.id(), e.getMessage());
             }
         }
@@ -372,11 +417,15 @@ public class AccessIndex {
                     policyFingerprints.add(fingerprint);
                 }
             } catch (IllegalArgumentException e) {
+                unusable.increment();
                 LOG.error("Fingerprint {} is unusable ({}); skipped", f.id(), e.getMessage());
             }
         }
 
-        List<Visit> policyVisits = visits(knownPersons, knownAreas);
+        Set<PersonId> activeHosts = new HashSet<>();
+        persons.stream().filter(p -> p.status() == PersonStatus.ACTIVE && p.kind() != PersonKind.VISITOR)
+                .forEach(p -> activeHosts.add(p.id()));
+        List<Visit> policyVisits = visits(knownPersons, activeHosts, knownAreas);
 
         AccessSnapshot snapshot = AccessSnapshot.builder(version)
                 .sites(policySites)
@@ -396,8 +445,8 @@ public class AccessIndex {
 
     /**
      * The areas of usable sites whose whole chain of parents is usable too (the snapshot rejects an area whose
-     * parent is missing): an area that cannot be built takes its sub-areas with it, and their doors then deny
-     * everyone (fail-secure).
+     * parent is missing): an area that cannot be built takes its sub-areas with it, and their doors are left out of
+     * the snapshot, so every read at them is denied UNKNOWN_DOOR (fail-secure; see {@link #load}).
      */
     private List<Area> areas(Set<String> usableSites) {
         Map<String, AreaRow> rows = new HashMap<>();
@@ -437,16 +486,24 @@ public class AccessIndex {
             Area area = new Area(new AreaId(row.id()), new SiteId(row.siteId()),
                     row.parentId() == null ? null : new AreaId(row.parentId()), row.name(), row.restricted(),
                     row.lockedDown(), passback,
-                    passback == AntiPassback.TIMED && row.passbackReentryS() != null
-                            ? Duration.ofSeconds(row.passbackReentryS()) : null,
+                    passback == AntiPassback.TIMED ? Duration.ofSeconds(reentry(row)) : null,
                     row.twoPersonWindowS() == null ? null : Duration.ofSeconds(row.twoPersonWindowS()));
             built.put(row.id(), area);
             return area;
         } catch (IllegalArgumentException | NullPointerException e) {
-            LOG.error("Area {} is unusable ({}); skipped with its sub-areas", row.id(), e.getMessage());
+            this.unusable.increment();
+            LOG.error("Area {} is unusable ({}); skipped with its sub-areas and their doors", row.id(),
+                    e.getMessage());
             unusable.add(row.id());
             return null;
         }
+    }
+
+    private static int reentry(AreaRow row) {
+        if (row.passbackReentryS() == null) {
+            throw new IllegalArgumentException("TIMED anti-passback without a re-entry time");
+        }
+        return row.passbackReentryS();
     }
 
     /** Schedules of usable sites, with their weekly and holiday windows, the site's holidays and dated exceptions. */
@@ -457,6 +514,7 @@ public class AccessIndex {
                 windowsBySchedule.computeIfAbsent(w.scheduleId(), k -> new ArrayList<>())
                         .add(Windows.toPolicy(w.dayOfWeek(), w.startMinute(), w.endMinute()));
             } catch (RuntimeException e) {
+                unusable.increment();
                 LOG.error("Window {} of schedule {} is unusable ({}); skipped", w.id(), w.scheduleId(), e.getMessage());
             }
         }
@@ -466,6 +524,7 @@ public class AccessIndex {
                 holidayWindowsBySchedule.computeIfAbsent(w.scheduleId(), k -> new ArrayList<>())
                         .add(Windows.toPolicyDay(w.startMinute(), w.endMinute()));
             } catch (RuntimeException e) {
+                unusable.increment();
                 LOG.error("Holiday window {} of schedule {} is unusable ({}); skipped", w.id(), w.scheduleId(),
                         e.getMessage());
             }
@@ -480,6 +539,7 @@ public class AccessIndex {
                 }
             } catch (RuntimeException ex) {
                 // an exception date whose window cannot be read stays (closed) rather than falling back to the week
+                unusable.increment();
                 LOG.error("Exception {} of schedule {} is unusable ({}); that date counts as closed", e.id(),
                         e.scheduleId(), ex.getMessage());
             }
@@ -501,8 +561,13 @@ public class AccessIndex {
         return out;
     }
 
-    /** Every visit (whatever its status) of a known visitor, with the areas of it that are in the snapshot. */
-    private List<Visit> visits(Set<PersonId> knownPersons, Set<String> knownAreas) {
+    /**
+     * Every visit (whatever its status) of a known visitor, with the areas of it that are in the snapshot; a visit
+     * whose host is not an ACTIVE non-visitor in the snapshot is left out: a suspended or terminated host's visits
+     * stop granting at once (the visitor is denied NO_ACTIVE_VISIT), and grant again if the host is reinstated
+     * while the visit's window lasts.
+     */
+    private List<Visit> visits(Set<PersonId> knownPersons, Set<PersonId> activeHosts, Set<String> knownAreas) {
         Map<String, Set<AreaId>> areasByVisit = new HashMap<>();
         for (VisitAreaRow a : visitAreas.findAll()) {
             if (knownAreas.contains(a.areaId())) {
@@ -515,10 +580,11 @@ public class AccessIndex {
                 Visit visit = new Visit(new VisitId(v.id()), new PersonId(v.visitorId()), new PersonId(v.hostId()),
                         VisitStatus.valueOf(v.status()), v.validFrom(), v.validUntil(),
                         areasByVisit.getOrDefault(v.id(), Set.of()));
-                if (knownPersons.contains(visit.visitor())) {
+                if (knownPersons.contains(visit.visitor()) && activeHosts.contains(visit.host())) {
                     out.add(visit);
                 }
             } catch (IllegalArgumentException | NullPointerException e) {
+                unusable.increment();
                 LOG.error("Visit {} is unusable ({}); skipped", v.id(), e.getMessage());
             }
         }

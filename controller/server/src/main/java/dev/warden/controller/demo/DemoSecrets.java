@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Fresh random passwords (letters and digits only, so they need no quoting anywhere) for one seeding, and the
  * fingerprint modules' device passwords (8 hex digits: the module's 32-bit password), which are device secrets
- * written only into the agent's and the simulator's YAML.
+ * written only into the agent's and the simulator's YAML, and the secret the demo PINs are derived from.
  */
 final class DemoSecrets {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -18,6 +18,20 @@ final class DemoSecrets {
     private final Map<String, String> operators = new LinkedHashMap<>();
     private final Map<String, String> mqtt = new LinkedHashMap<>();
     private final Map<String, String> modules = new LinkedHashMap<>();
+    private final byte[] pinSecret = new byte[32];
+
+    DemoSecrets() {
+        random.nextBytes(pinSecret);
+    }
+
+    /**
+     * This install's secret for the demo PINs (256 random bits, made once per seeding): {@link DemoSite} derives
+     * every demo PIN and duress PIN from it, so they cannot be computed from the public source. Only the derived
+     * PINs leave memory, into pins.txt and sim.yaml (both 0600); the secret itself is never written or logged.
+     */
+    byte[] pinSecret() {
+        return pinSecret.clone();
+    }
 
     String operator(String username) {
         return operators.computeIfAbsent(username, u -> next());

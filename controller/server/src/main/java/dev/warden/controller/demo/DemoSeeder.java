@@ -19,6 +19,7 @@ import dev.warden.controller.operator.OperatorService;
 import dev.warden.controller.operator.Roles;
 import dev.warden.controller.person.PersonRepository;
 import dev.warden.controller.person.PersonRow;
+import dev.warden.controller.person.PinPepper;
 import dev.warden.controller.schedule.ScheduleRepository;
 import dev.warden.controller.schedule.ScheduleWindowRepository;
 import dev.warden.controller.site.AreaRepository;
@@ -28,7 +29,6 @@ import dev.warden.controller.visit.VisitAreaRepository;
 import dev.warden.controller.visit.VisitAreaRow;
 import dev.warden.controller.visit.VisitRepository;
 import dev.warden.controller.visit.VisitRow;
-import dev.warden.policy.PinHash;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -85,6 +85,7 @@ public class DemoSeeder {
     private final OperatorService operators;
     private final MqttAccounts mqttAccounts;
     private final AccessIndex index;
+    private final PinPepper pepper;
     private final Clock clock;
     private final String dir;
     private final String mqttUri;
@@ -97,7 +98,7 @@ public class DemoSeeder {
                       AssignmentRepository assignments, FingerprintRepository fingerprints,
                       HolidayRepository holidays, VisitRepository visits, VisitAreaRepository visitAreas,
                       OperatorService operators, MqttAccounts mqttAccounts,
-                      AccessIndex index, Clock clock,
+                      AccessIndex index, Clock clock, PinPepper pepper,
                       @Nullable @Value("${warden.demo.dir:}") String dir,
                       @Value("${warden.demo.mqtt-uri:`tcp://127.0.0.1:1883`}") String mqttUri,
                       @Value("${warden.demo.api-url:`http://localhost:8081`}") String apiUrl) {
@@ -120,6 +121,7 @@ public class DemoSeeder {
         this.operators = operators;
         this.mqttAccounts = mqttAccounts;
         this.index = index;
+        this.pepper = pepper;
         this.clock = clock;
         this.dir = dir;
         this.mqttUri = mqttUri;
@@ -143,8 +145,8 @@ public class DemoSeeder {
             return false;
         }
         Instant now = clock.instant();
-        DemoSite site = new DemoSite(now);
         DemoSecrets secrets = new DemoSecrets();
+        DemoSite site = new DemoSite(now, secrets.pinSecret());
         OPERATOR_ORDER.forEach(secrets::operator);
         secrets.mqtt(DemoSite.AGENT);
         DemoFiles.agentDevices().forEach(secrets::mqtt);
@@ -204,8 +206,11 @@ public class DemoSeeder {
         }
     }
 
-    /** The people with their demo PINs hashed (a fresh random salt per person), as {@code PersonService} stores them. */
-    private static List<PersonRow> withPins(DemoSite site) {
+    /**
+     * The people with their demo PINs hashed (a fresh random salt per person, keyed with the {@link PinPepper}), as
+     * {@code PersonService} stores them.
+     */
+    private List<PersonRow> withPins(DemoSite site) {
         SecureRandom random = new SecureRandom();
         HexFormat hex = HexFormat.of();
         Map<String, DemoSite.DemoPin> pins = new HashMap<>();
@@ -219,8 +224,8 @@ public class DemoSeeder {
             }
             byte[] salt = new byte[16];
             random.nextBytes(salt);
-            out.add(p.withPin(hex.formatHex(salt), hex.formatHex(PinHash.of(pin.pin(), salt).hash()),
-                    hex.formatHex(PinHash.of(pin.duressPin(), salt).hash())));
+            out.add(p.withPin(hex.formatHex(salt), hex.formatHex(pepper.hash(pin.pin(), salt).hash()),
+                    hex.formatHex(pepper.hash(pin.duressPin(), salt).hash())));
         }
         return out;
     }

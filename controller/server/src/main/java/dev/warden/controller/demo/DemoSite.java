@@ -90,8 +90,6 @@ final class DemoSite {
     /** The operators who requested and approved the demo visits (never the same). */
     static final String VISIT_REQUESTER = "guard";
     static final String VISIT_APPROVER = "supervisor";
-    /** The seed of the demo PINs (apart from the people's seed, so the people stay as they were). */
-    static final long PIN_SEED = SEED + 1;
 
     /**
      * A door as the demo defines it; {@code outReader} marks doors with an exit reader. {@code lock} and
@@ -224,7 +222,13 @@ final class DemoSite {
     final List<DemoVisit> visits = new ArrayList<>();
     final List<DemoEscort> escorts = new ArrayList<>();
 
+    /** A demo site whose PINs come from a fresh random secret. */
     DemoSite(Instant now) {
+        this(now, new DemoSecrets().pinSecret());
+    }
+
+    /** A demo site whose PINs and duress PINs are derived from {@code pinSecret} (see {@link DemoSecrets#pinSecret}). */
+    DemoSite(Instant now, byte[] pinSecret) {
         site = new SiteRow(SITE, "DC1", ZONE, "NORMAL", false, 30, 2);
         for (int year = 2026; year <= 2027; year++) {
             germanPublicHolidays(year).forEach((date, name) -> holidays.add(new HolidayRow(null, SITE, date, name)));
@@ -244,7 +248,7 @@ final class DemoSite {
         people(now);
         fingerprints(now);
         nocStaff();
-        pins();
+        pins(pinSecret);
         visits(now);
     }
 
@@ -300,23 +304,36 @@ final class DemoSite {
         }
     }
 
-    /** Every employee with hall 1 access gets a 4-digit PIN and a different 4-digit duress PIN from the seed. */
-    private void pins() {
+    /**
+     * Every employee with hall 1 access gets a 4-digit PIN and a different 4-digit duress PIN, derived from the
+     * install's secret: HMAC-SHA256(secret, person id), bytes 0-3 and 4-7 as unsigned numbers modulo 10,000.
+     */
+    private void pins(byte[] pinSecret) {
         Set<String> hall1 = new LinkedHashSet<>();
         for (String level : List.of("lvl-hall-1", "lvl-hall-1-day", "lvl-night-shift")) {
             hall1.addAll(holdersOf(level));
         }
-        Random random = new Random(PIN_SEED);
+        javax.crypto.Mac mac;
+        try {
+            mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(pinSecret, "HmacSHA256"));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
         for (int i = 0; i < people.size(); i++) {
             PersonRow p = people.get(i);
             if (!p.kind().equals("EMPLOYEE") || !hall1.contains(p.id())) {
                 continue;
             }
-            String pin = String.format(Locale.ROOT, "%04d", random.nextInt(10_000));
-            String duress;
-            do {
-                duress = String.format(Locale.ROOT, "%04d", random.nextInt(10_000));
-            } while (duress.equals(pin));
+            java.nio.ByteBuffer digits = java.nio.ByteBuffer.wrap(
+                    mac.doFinal(p.id().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            int first = (int) (Integer.toUnsignedLong(digits.getInt()) % 10_000);
+            int second = (int) (Integer.toUnsignedLong(digits.getInt()) % 10_000);
+            if (second == first) {
+                second = (second + 1) % 10_000;
+            }
+            String pin = String.format(Locale.ROOT, "%04d", first);
+            String duress = String.format(Locale.ROOT, "%04d", second);
             pins.add(new DemoPin(p.id(), FIRST_CARD + i, pin, duress));
         }
     }

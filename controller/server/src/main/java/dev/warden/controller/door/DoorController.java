@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.List;
@@ -38,21 +39,21 @@ class DoorController {
 
     @Post
     @Secured(Roles.ADMIN)
-    HttpResponse<DoorDto> create(@Body DoorDto body) {
-        DoorDto created = service.create(body);
+    HttpResponse<DoorDto> create(@Body DoorDto body, Authentication operator) {
+        DoorDto created = service.create(body, operator.getName());
         return HttpResponse.created(created, URI.create("/api/v1/doors/" + created.id()));
     }
 
     @Put("/{id}")
     @Secured(Roles.ADMIN)
-    DoorDto update(String id, @Body DoorDto body) {
-        return service.update(id, body);
+    DoorDto update(String id, @Body DoorDto body, Authentication operator) {
+        return service.update(id, body, operator.getName());
     }
 
     @Delete("/{id}")
     @Secured(Roles.ADMIN)
-    HttpResponse<Void> delete(String id) {
-        service.delete(id);
+    HttpResponse<Void> delete(String id, Authentication operator) {
+        service.delete(id, operator.getName());
         return HttpResponse.noContent();
     }
 }

@@ -1,6 +1,7 @@
 package dev.warden.controller.door;
 
 import dev.warden.contract.DoorCommand;
+import dev.warden.controller.access.OperatorActions;
 import dev.warden.controller.api.ConflictException;
 import dev.warden.controller.api.Input;
 import dev.warden.controller.api.InvalidInputException;
@@ -25,7 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Doors: validation (area exists, reader ids unique across all doors, a free-access schedule of the door's own site
- * and never into a restricted area), persistence, live-state views.
+ * and never into a restricted area, an area with a two-person rule or an area with anti-passback: free access would
+ * void those rules), persistence, live-state views. A change of a door's free access, second factor or threat
+ * marking (and a door created with any of them) is recorded as an OPERATOR event naming the operator. Moving a door
+ * to another agent, removing its free access or deleting it makes the {@link FreeAccessScheduler} LOCK it at the
+ * agent that had unlocked it (the index swap after commit triggers its check).
  */
 @Singleton
 public class DoorService {
@@ -39,9 +44,11 @@ public class DoorService {
     private final AgentRepository agents;
     private final ScheduleRepository schedules;
     private final AccessIndex index;
+    private final OperatorActions actions;
 
     public DoorService(DoorRepository doors, DoorStateRepository states, AreaRepository areas, AgentRepository agents,
-                       ScheduleRepository schedules, AccessIndex index) {
+                       ScheduleRepository schedules, AccessIndex index, OperatorActions actions) {
+        this.actions = actions;
         this.doors = doors;
         this.states = states;
         this.areas = areas;
@@ -69,7 +76,7 @@ public class DoorService {
     }
 
     @Transactional
-    public DoorDto create(DoorDto body) {
+    public DoorDto create(DoorDto body, String operator) {
         Input.bodyPresent(body);
         DoorRow row = valid(Input.id("id", body.id()), body, null);
         if (doors.existsById(row.id())) {
@@ -77,40 +84,58 @@ public class DoorService {
         }
         doors.save(row);
         states.save(new DoorStateRow(row.id(), DoorLiveState.UNKNOWN.name(), null));
+        recordRules(operator, null, row);
         index.rebuildAfterCommit();
         return view(row, null, null);
     }
 
     @Transactional
-    public DoorDto update(String id, DoorDto body) {
+    public DoorDto update(String id, DoorDto body, String operator) {
         Input.bodyPresent(body);
         Input.sameId(id, body.id());
         DoorRow before = doors.findById(id).orElseThrow(() -> new NotFoundException("door", id));
         DoorRow row = valid(id, body, before);
         doors.update(row);
-        if (!before.secondFactor().equals(row.secondFactor())) {
-            LOG.info("Door {} second factor {} -> {}", id, before.secondFactor(), row.secondFactor());
-        }
-        if (!Objects.equals(before.freeAccessScheduleId(), row.freeAccessScheduleId())
-                || before.threatMarked() != row.threatMarked()) {
-            LOG.info("Door {} free access {} -> {}, threat-marked {} -> {}", id, before.freeAccessScheduleId(),
-                    row.freeAccessScheduleId(), before.threatMarked(), row.threatMarked());
+        recordRules(operator, before, row);
+        if (!Objects.equals(before.agentId(), row.agentId()) && before.freeAccessScheduleId() != null) {
+            LOG.info("Free-access door {} moved from agent {} to {}; the old agent gets a LOCK", id, before.agentId(),
+                    row.agentId());
         }
         index.rebuildAfterCommit();
         return get(id);
     }
 
     @Transactional
-    public void delete(String id) {
+    public void delete(String id, String operator) {
         if (!doors.existsById(id)) {
             throw new NotFoundException("door", id);
         }
         if (doors.countLevels(id) > 0) {
             throw new ConflictException("door '" + id + "' is part of access levels; remove it from them first");
         }
+        DoorRow before = doors.findById(id).orElseThrow();
         states.deleteById(id);
         doors.deleteById(id);
+        if (before.freeAccessScheduleId() != null) {
+            actions.record(operator, "DOOR_RULES", id, null, "free-access door " + id + " deleted", null);
+        }
         index.rebuildAfterCommit();
+    }
+
+    /** Records a change of free access, second factor or threat marking ({@code before} null: a new door). */
+    private void recordRules(String operator, DoorRow before, DoorRow row) {
+        String factor = before == null ? SecondFactor.NONE.name() : before.secondFactor();
+        String free = before == null ? null : before.freeAccessScheduleId();
+        boolean marked = before != null && before.threatMarked();
+        if (factor.equals(row.secondFactor()) && Objects.equals(free, row.freeAccessScheduleId())
+                && marked == row.threatMarked()) {
+            return;
+        }
+        actions.record(operator, "DOOR_RULES", row.id(), null, "rules of door " + row.id()
+                + (before == null ? " (new)" : "") + ": second factor " + factor + " -> " + row.secondFactor()
+                + ", free access " + (free == null ? "none" : free) + " -> "
+                + (row.freeAccessScheduleId() == null ? "none" : row.freeAccessScheduleId())
+                + ", threat-marked " + marked + " -> " + row.threatMarked(), null);
     }
 
     /**
@@ -151,9 +176,10 @@ public class DoorService {
                 throw new InvalidInputException("freeAccessScheduleId '" + freeAccess + "' belongs to site '"
                         + schedule.siteId() + "', not to the door's site '" + area.siteId() + "'");
             }
-            if (area.restricted()) {
-                throw new InvalidInputException("a door into restricted area '" + areaId
-                        + "' cannot have free access");
+            String rule = area.freeAccessBlocker();
+            if (rule != null) {
+                throw new InvalidInputException("a door into area '" + areaId + "' cannot have free access: the "
+                        + "area " + rule);
             }
         }
         boolean threatMarked = body.threatMarked() != null ? body.threatMarked()

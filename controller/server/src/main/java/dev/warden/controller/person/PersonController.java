@@ -11,13 +11,16 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.List;
 
 /**
  * {@code /api/v1/people}: read by any operator, written by ADMIN or HR, including the PINs
- * ({@code PUT/DELETE /api/v1/people/{id}/pin}), which are never returned.
+ * ({@code PUT/DELETE /api/v1/people/{id}/pin}), which are never returned. The security attributes (clearance,
+ * lockdown exemption) change only through {@code PUT /api/v1/people/{id}/security}: SUPERVISOR or ADMIN, with a
+ * reason.
  */
 @Controller("/api/v1/people")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -41,15 +44,22 @@ class PersonController {
 
     @Post
     @Secured({Roles.ADMIN, Roles.HR})
-    HttpResponse<PersonDto> create(@Body PersonDto body) {
-        PersonDto created = service.create(body);
+    HttpResponse<PersonDto> create(@Body PersonDto body, Authentication operator) {
+        PersonDto created = service.create(body, operator.getName(), operator.getRoles());
         return HttpResponse.created(created, URI.create("/api/v1/people/" + created.id()));
     }
 
     @Put("/{id}")
     @Secured({Roles.ADMIN, Roles.HR})
-    PersonDto update(String id, @Body PersonDto body) {
-        return service.update(id, body);
+    PersonDto update(String id, @Body PersonDto body, Authentication operator) {
+        return service.update(id, body, operator.getName(), operator.getRoles());
+    }
+
+    /** Changes clearance and lockdown exemption, with a reason; recorded as an OPERATOR event. */
+    @Put("/{id}/security")
+    @Secured({Roles.SUPERVISOR, Roles.ADMIN})
+    PersonDto security(String id, @Body SecurityInput body, Authentication operator) {
+        return service.setSecurity(id, body, operator.getName());
     }
 
     @Delete("/{id}")
@@ -62,14 +72,14 @@ class PersonController {
     /** Sets the card + PIN PIN and the duress PIN; answers the person (with {@code hasPin}), never the PINs. */
     @Put("/{id}/pin")
     @Secured({Roles.ADMIN, Roles.HR})
-    PersonDto setPin(String id, @Body PinInput body) {
-        return service.setPin(id, body);
+    PersonDto setPin(String id, @Body PinInput body, Authentication operator) {
+        return service.setPin(id, body, operator.getName());
     }
 
     @Delete("/{id}/pin")
     @Secured({Roles.ADMIN, Roles.HR})
-    HttpResponse<Void> clearPin(String id) {
-        service.clearPin(id);
+    HttpResponse<Void> clearPin(String id, Authentication operator) {
+        service.clearPin(id, operator.getName());
         return HttpResponse.noContent();
     }
 }

@@ -45,15 +45,15 @@ class AreaController {
 
     @Post
     @Secured(Roles.ADMIN)
-    HttpResponse<AreaDto> create(@Body AreaDto body) {
-        AreaDto created = service.createArea(body);
+    HttpResponse<AreaDto> create(@Body AreaDto body, Authentication operator) {
+        AreaDto created = service.createArea(body, operator.getName());
         return HttpResponse.created(created, URI.create("/api/v1/areas/" + created.id()));
     }
 
     @Put("/{id}")
     @Secured(Roles.ADMIN)
-    AreaDto update(String id, @Body AreaDto body) {
-        return service.updateArea(id, body);
+    AreaDto update(String id, @Body AreaDto body, Authentication operator) {
+        return service.updateArea(id, body, operator.getName());
     }
 
     @Delete("/{id}")

@@ -31,6 +31,37 @@ public record AreaRow(
         this(id, siteId, parentId, name, kind, false, false, "NONE", null, null);
     }
 
+    /**
+     * Why a door into this area cannot have free access (it would void the area's rule), or null: the area is
+     * restricted, has a two-person rule, or has anti-passback.
+     */
+    public String freeAccessBlocker() {
+        if (restricted) {
+            return "is restricted";
+        }
+        if (twoPersonWindowS != null) {
+            return "has a two-person rule";
+        }
+        if (!"NONE".equals(antiPassback)) {
+            return "has " + antiPassback + " anti-passback";
+        }
+        return null;
+    }
+
+    /** Whether the policy settings (restriction, anti-passback, re-entry time, two-person rule) equal {@code other}'s. */
+    boolean sameRules(AreaRow other) {
+        return restricted == other.restricted && antiPassback.equals(other.antiPassback)
+                && java.util.Objects.equals(passbackReentryS, other.passbackReentryS)
+                && java.util.Objects.equals(twoPersonWindowS, other.twoPersonWindowS);
+    }
+
+    /** The policy settings as text, for operator events. */
+    String rules() {
+        return "restricted " + restricted + ", anti-passback " + antiPassback
+                + (passbackReentryS == null ? "" : " (re-entry " + passbackReentryS + " s)") + ", two-person "
+                + (twoPersonWindowS == null ? "none" : twoPersonWindowS + " s");
+    }
+
     AreaRow withLockedDown(boolean locked) {
         return new AreaRow(id, siteId, parentId, name, kind, restricted, locked, antiPassback, passbackReentryS,
                 twoPersonWindowS);

@@ -11,6 +11,8 @@ import dev.warden.policy.ThreatLevel;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -22,7 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sites and areas: validation, tree rules, the policy settings (threat level, lockdown, escort rule, anti-passback,
  * two-person rule), public holidays, persistence. Every write refreshes the access index after commit; supervisor
- * actions (lockdown, threat level) are recorded as operator events naming the operator and their reason.
+ * actions (lockdown, threat level) are recorded as operator events naming the operator and their reason, and so are
+ * changes of an area's rules (restriction, anti-passback, two-person rule). An area with free-access doors cannot
+ * take a rule that free access would void (restricted, two-person, anti-passback); an area cannot move under an area
+ * that open visits name (it would widen them without approval).
  */
 @Singleton
 public class SiteService {
@@ -39,9 +44,11 @@ public class SiteService {
     private final HolidayRepository holidays;
     private final AccessIndex index;
     private final OperatorActions actions;
+    private final Clock clock;
 
     public SiteService(SiteRepository sites, AreaRepository areas, HolidayRepository holidays, AccessIndex index,
-                       OperatorActions actions) {
+                       OperatorActions actions, Clock clock) {
+        this.clock = clock;
         this.sites = sites;
         this.areas = areas;
         this.holidays = holidays;
@@ -183,19 +190,24 @@ public class SiteService {
     }
 
     @Transactional
-    public AreaDto createArea(AreaDto body) {
+    public AreaDto createArea(AreaDto body, String operator) {
         Input.bodyPresent(body);
         AreaRow row = validArea(Input.id("id", body.id()), body, null);
         if (areas.existsById(row.id())) {
             throw new ConflictException("area '" + row.id() + "' already exists");
         }
         areas.save(row);
+        AreaRow plain = new AreaRow(row.id(), row.siteId(), row.parentId(), row.name(), row.kind());
+        if (!plain.sameRules(row)) {
+            actions.record(operator, "AREA_RULES", null, null, "area " + row.id() + " created with rules: "
+                    + row.rules(), null);
+        }
         index.rebuildAfterCommit();
         return AreaDto.of(row);
     }
 
     @Transactional
-    public AreaDto updateArea(String id, AreaDto body) {
+    public AreaDto updateArea(String id, AreaDto body, String operator) {
         Input.bodyPresent(body);
         Input.sameId(id, body.id());
         AreaRow existing = areaRow(id);
@@ -203,16 +215,18 @@ public class SiteService {
         if (!existing.siteId().equals(row.siteId()) && areas.existsByParentId(id)) {
             throw new ConflictException("area '" + id + "' has child areas; it cannot move to another site");
         }
-        if (row.restricted() && !existing.restricted() && areas.countFreeAccessDoors(id) > 0) {
-            throw new ConflictException("area '" + id + "' has free-access doors; a restricted area cannot have any");
+        String blocker = row.freeAccessBlocker();
+        if (blocker != null && areas.countFreeAccessDoors(id) > 0) {
+            throw new ConflictException("area '" + id + "' has free-access doors; an area that " + blocker
+                    + " cannot have any (remove their free access first)");
+        }
+        if (!java.util.Objects.equals(existing.parentId(), row.parentId()) && row.parentId() != null) {
+            refuseWideningVisits(id, existing.parentId(), row.parentId());
         }
         areas.update(row);
-        if (!existing.antiPassback().equals(row.antiPassback())
-                || !java.util.Objects.equals(existing.twoPersonWindowS(), row.twoPersonWindowS())
-                || existing.restricted() != row.restricted()) {
-            LOG.info("Area {} rules: restricted {} -> {}, anti-passback {} -> {}, two-person window {} -> {}", id,
-                    existing.restricted(), row.restricted(), existing.antiPassback(), row.antiPassback(),
-                    existing.twoPersonWindowS(), row.twoPersonWindowS());
+        if (!existing.sameRules(row)) {
+            actions.record(operator, "AREA_RULES", null, null, "rules of area " + id + ": " + existing.rules()
+                    + " -> " + row.rules(), null);
         }
         index.rebuildAfterCommit();
         return AreaDto.of(row);
@@ -234,6 +248,34 @@ public class SiteService {
         }
         areas.deleteById(id);
         index.rebuildAfterCommit();
+    }
+
+    /**
+     * An area moving under {@code newParent} becomes covered by every open visit (REQUESTED or APPROVED, not over)
+     * that names {@code newParent} or an area above it, without anyone approving that: refused (409) while such a
+     * visit exists for an area it was not already nested in. Cancel those visits (or let them end), move the area,
+     * then request new ones.
+     */
+    private void refuseWideningVisits(String id, String oldParent, String newParent) {
+        Set<String> before = ancestors(oldParent);
+        Instant now = clock.instant();
+        for (String ancestor : ancestors(newParent)) {
+            if (!before.contains(ancestor) && areas.countOpenVisits(ancestor, now) > 0) {
+                throw new ConflictException("area '" + id + "' cannot move under '" + newParent + "': open visits "
+                        + "name area '" + ancestor + "' and would then cover '" + id + "' without approval; cancel "
+                        + "them or let them end first");
+            }
+        }
+    }
+
+    /** {@code start} and every area above it (empty for null). */
+    private Set<String> ancestors(String start) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        String cursor = start;
+        while (cursor != null && out.add(cursor)) {
+            cursor = areas.findById(cursor).map(AreaRow::parentId).orElse(null);
+        }
+        return out;
     }
 
     /** Sets or lifts an area's lockdown (SUPERVISOR or ADMIN); a change is recorded, a repeat changes nothing. */

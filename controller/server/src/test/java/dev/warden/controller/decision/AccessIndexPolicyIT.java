@@ -81,12 +81,16 @@ class AccessIndexPolicyIT {
                 "holidayWindows", List.of(Map.of("start", "10:00", "end", "12:00")),
                 "exceptions", List.of(Map.of("date", "2026-12-24", "windows",
                         List.of(Map.of("start", "07:00", "end", "24:00"))), Map.of("date", "2026-12-31"))), Map.class);
-        admin.post("/api/v1/doors", Map.of("id", "IX-lobby", "name", "Lobby", "areaId", "IX-b", "kind", "GATE",
+        admin.post("/api/v1/areas", Map.of("id", "IX-l", "siteId", "IX", "parentId", "IX-b", "name", "Lobby",
+                "kind", "ZONE"), Map.class);
+        admin.post("/api/v1/doors", Map.of("id", "IX-lobby", "name", "Lobby", "areaId", "IX-l", "kind", "GATE",
                 "agentId", "ix-agent", "freeAccessScheduleId", "IX-s", "threatMarked", true), Map.class);
         admin.post("/api/v1/doors", Map.of("id", "IX-hall", "name", "Hall", "areaId", "IX-h", "kind", "DOOR",
                 "secondFactor", "PIN"), Map.class);
-        admin.post("/api/v1/people", Map.of("id", "IX-p", "displayName", "Pat", "kind", "EMPLOYEE", "clearance", 2,
-                "mayEscort", true, "lockdownExempt", true), Map.class);
+        admin.post("/api/v1/people", Map.of("id", "IX-p", "displayName", "Pat", "kind", "EMPLOYEE",
+                "mayEscort", true), Map.class);
+        supervisor.put("/api/v1/people/IX-p/security", Map.of("clearance", 2, "lockdownExempt", true,
+                "reason", "responder"), Map.class);
         admin.put("/api/v1/people/IX-p/pin", Map.of("pin", "246810", "duressPin", "246811"), Map.class);
         admin.post("/api/v1/people", Map.of("id", "IX-v", "displayName", "Vic", "kind", "VISITOR"), Map.class);
         String visitId = (String) admin.create("/api/v1/visits", Map.of("visitorId", "IX-v", "hostId", "IX-p",

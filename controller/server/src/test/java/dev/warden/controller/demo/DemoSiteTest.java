@@ -10,6 +10,7 @@ import dev.warden.controller.site.HolidayRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -198,11 +199,28 @@ class DemoSiteTest {
         assertThat(site.people).allSatisfy(p -> assertThat(p.pinHash()).as("PINs are hashed by the seeder").isNull());
     }
 
-    /** Verifies the PINs: deterministic, 4 digits, the duress PIN never equal, for exactly the hall 1 employees. */
+    /**
+     * Verifies the PINs: derived from the install's secret (the same secret gives the same PINs, another secret other
+     * PINs, so they cannot be computed from the source), 4 digits, the duress PIN never equal, for exactly the hall 1
+     * employees.
+     */
     @Test
     void everyHall1EmployeeHasAPinAndADifferentDuressPin() {
-        DemoSite site = new DemoSite(NOW);
-        assertThat(site.pins).isEqualTo(new DemoSite(NOW.plusSeconds(3600)).pins).hasSizeGreaterThan(50);
+        byte[] secret = new byte[32];
+        new java.util.Random(7).nextBytes(secret);
+        DemoSite site = new DemoSite(NOW, secret);
+        assertThat(site.pins).isEqualTo(new DemoSite(NOW.plusSeconds(3600), secret).pins).hasSizeGreaterThan(50);
+        byte[] other = secret.clone();
+        other[0] ^= 1;
+        List<DemoSite.DemoPin> otherPins = new DemoSite(NOW, other).pins;
+        assertThat(otherPins).extracting(DemoSite.DemoPin::personId)
+                .isEqualTo(site.pins.stream().map(DemoSite.DemoPin::personId).toList());
+        long same = 0;
+        for (int i = 0; i < otherPins.size(); i++) {
+            same += otherPins.get(i).pin().equals(site.pins.get(i).pin()) ? 1 : 0;
+        }
+        assertThat(same).as("another secret, other PINs").isLessThan(5);
+        assertThat(new DemoSite(NOW).pins).as("a fresh random secret each time").isNotEqualTo(new DemoSite(NOW).pins);
         Set<String> hall1 = site.assignments.stream()
                 .filter(a -> Set.of("lvl-hall-1", "lvl-hall-1-day", "lvl-night-shift").contains(a.levelId()))
                 .map(a -> a.personId()).collect(Collectors.toSet());
@@ -246,5 +264,16 @@ class DemoSiteTest {
 
     private static CredentialRow credentialOf(DemoSite site, String person) {
         return site.credentials.stream().filter(c -> c.personId().equals(person)).findFirst().orElseThrow();
+    }
+
+    /** The (person, PIN, duress PIN) lines of a pins.txt, as DemoPins with card 0. */
+    static List<DemoSite.DemoPin> pinsOf(String pinsTxt) {
+        List<DemoSite.DemoPin> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(p-\\d+)\\s+(\\d+)\\s+(\\d{4})\\s+(\\d{4})\\s")
+                .matcher(pinsTxt);
+        while (m.find()) {
+            out.add(new DemoSite.DemoPin(m.group(1), Long.parseLong(m.group(2)), m.group(3), m.group(4)));
+        }
+        return out;
     }
 }

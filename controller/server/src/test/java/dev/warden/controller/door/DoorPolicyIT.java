@@ -71,7 +71,7 @@ class DoorPolicyIT {
         Map<String, Object> intoCage = new HashMap<>(update);
         intoCage.put("areaId", "DP-cage");
         assertThat(admin.fails(() -> admin.put("/api/v1/doors/DP-door", intoCage, Map.class)).error().message())
-                .isEqualTo("a door into restricted area 'DP-cage' cannot have free access");
+                .isEqualTo("a door into area 'DP-cage' cannot have free access: the area is restricted");
         Map<String, Object> restrictLobby = new HashMap<>(admin.map("/api/v1/areas/DP-lobby"));
         restrictLobby.put("restricted", true);
         assertThat(admin.fails(() -> admin.put("/api/v1/areas/DP-lobby", restrictLobby, Map.class)).status())
@@ -90,5 +90,65 @@ class DoorPolicyIT {
         assertThat(admin.create("/api/v1/doors", Map.of("id", "DP-plain", "name", "Plain", "areaId", "DP-lobby",
                 "kind", "DOOR"))).containsEntry("secondFactor", "NONE").containsEntry("freeAccessScheduleId", null)
                 .containsEntry("threatMarked", false);
+    }
+
+    /**
+     * Verifies that free access is refused (400) for a door into an area with a two-person rule or anti-passback,
+     * that such a rule is refused (409) for an area with a free-access door, and that every change of a door's free
+     * access, second factor or threat marking is an OPERATOR event naming the operator.
+     */
+    @Test
+    void freeAccessNeverVoidsAnAreaRuleAndDoorRuleChangesAreRecorded() {
+        site("DR");
+        admin.post("/api/v1/areas", Map.of("id", "DR-pair", "siteId", "DR", "name", "Pair", "kind", "ROOM",
+                "twoPersonWindowSeconds", 20), Map.class);
+        admin.post("/api/v1/areas", Map.of("id", "DR-apb", "siteId", "DR", "name", "Passback", "kind", "ROOM",
+                "antiPassback", "SOFT"), Map.class);
+        for (String[] area : new String[][] {{"DR-pair", "has a two-person rule"}, {"DR-apb", "has SOFT anti-passback"}}) {
+            Api.Failure f = admin.fails(() -> admin.post("/api/v1/doors", Map.of("id", "DR-x", "name", "X",
+                    "areaId", area[0], "kind", "DOOR", "freeAccessScheduleId", "DR-hours"), Map.class));
+            assertThat(f.status()).isEqualTo(400);
+            assertThat(f.error().message()).isEqualTo("a door into area '" + area[0]
+                    + "' cannot have free access: the area " + area[1]);
+        }
+        admin.create("/api/v1/doors", Map.of("id", "DR-lobby", "name", "Lobby", "areaId", "DR-lobby", "kind", "DOOR",
+                "agentId", "agent-dr", "freeAccessScheduleId", "DR-hours"));
+        for (Map<String, Object> rule : List.<Map<String, Object>>of(Map.of("twoPersonWindowSeconds", 20),
+                Map.of("antiPassback", "HARD"), Map.of("antiPassback", "TIMED", "passbackReentrySeconds", 60))) {
+            Map<String, Object> lobby = new HashMap<>(admin.map("/api/v1/areas/DR-lobby"));
+            lobby.remove("passbackReentrySeconds");
+            lobby.putAll(rule);
+            Api.Failure f = admin.fails(() -> admin.put("/api/v1/areas/DR-lobby", lobby, Map.class));
+            assertThat(f.status()).as("%s", rule).isEqualTo(409);
+            assertThat(f.error().message()).contains("free-access doors");
+        }
+
+        Api second = admin.newOperator(client, "dr-admin", "ADMIN");
+        Map<String, Object> door = new HashMap<>(admin.map("/api/v1/doors/DR-lobby"));
+        door.put("threatMarked", true);
+        door.put("secondFactor", "PIN");
+        door.put("freeAccessScheduleId", "");
+        second.put("/api/v1/doors/DR-lobby", door, Map.class);
+        List<Map<String, Object>> recorded = doorEvents("DR-lobby");
+        assertThat(recorded).hasSize(2);
+        assertThat((String) recorded.get(0).get("reasonText")).startsWith("admin: ").contains("(new)")
+                .contains("free access none -> DR-hours");
+        assertThat((String) recorded.get(1).get("reasonText")).startsWith("dr-admin: ")
+                .contains("second factor NONE -> PIN").contains("free access DR-hours -> none")
+                .contains("threat-marked false -> true");
+        door.put("name", "Lobby renamed");
+        second.put("/api/v1/doors/DR-lobby", door, Map.class);
+        assertThat(doorEvents("DR-lobby")).as("a rename is no rule change").hasSize(2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> doorEvents(String doorId) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) admin.map("/api/v1/events?size=500").get("items");
+        List<Map<String, Object>> out = new java.util.ArrayList<>(items.stream()
+                .filter(e -> "OPERATOR".equals(e.get("kind")) && "DOOR_RULES".equals(e.get("reason"))
+                        && doorId.equals(e.get("doorId")))
+                .toList());
+        java.util.Collections.reverse(out); // the API lists newest first
+        return out;
     }
 }

@@ -229,6 +229,30 @@ class SitePolicyIT {
         assertThat(admin.fails(() -> admin.list("/api/v1/sites/HD/holidays")).status()).isEqualTo(404);
     }
 
+    /**
+     * Verifies that a change of an area's rules (restriction, anti-passback, two-person rule), and an area created
+     * with rules, is an OPERATOR event naming the operator, and that a rename records nothing.
+     */
+    @Test
+    void areaRuleChangesAreRecordedWithTheOperator() {
+        site("AE");
+        admin.create("/api/v1/areas", Map.of("id", "AE-c", "siteId", "AE", "name", "Cage", "kind", "CAGE",
+                "restricted", true, "twoPersonWindowSeconds", 20));
+        Api second = admin.newOperator(client, "ae-admin", "ADMIN");
+        second.put("/api/v1/areas/AE-c", Map.of("siteId", "AE", "name", "Cage", "kind", "CAGE",
+                "twoPersonWindowSeconds", 0, "antiPassback", "HARD"), Map.class);
+        second.put("/api/v1/areas/AE-c", Map.of("siteId", "AE", "name", "Cage A", "kind", "CAGE"), Map.class);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) admin.map("/api/v1/events?size=500").get("items");
+        assertThat(items).filteredOn(e -> "AREA_RULES".equals(e.get("reason"))
+                        && ((String) e.get("reasonText")).contains("area AE-c"))
+                .extracting(e -> (String) e.get("reasonText"))
+                .containsExactly(
+                        "ae-admin: rules of area AE-c: restricted true, anti-passback NONE, two-person 20 s -> "
+                                + "restricted true, anti-passback HARD, two-person none",
+                        "admin: area AE-c created with rules: restricted true, anti-passback NONE, two-person 20 s");
+    }
+
     /** A POST of an action with a body that must answer 200; the result as a map. */
     private Map<String, Object> act(Api as, String path, Object body) {
         HttpResponse<Map<String, Object>> response = client.toBlocking().exchange(

@@ -212,6 +212,35 @@ class VisitIT {
         assertThat(admin.fails(() -> admin.delete("/api/v1/areas/VC-hall")).status()).isEqualTo(409);
     }
 
+    /**
+     * Verifies that an area cannot move under an area that open (requested or approved) visits name — that would
+     * widen them without approval — and can once those visits are cancelled; moving it out from under a visited area
+     * (narrowing) is allowed.
+     */
+    @Test
+    void anAreaCannotMoveUnderAVisitedAreaWhileVisitsAreOpen() {
+        people("VM");
+        admin.post("/api/v1/areas", Map.of("id", "VM-cage", "siteId", "VM", "name", "Cage", "kind", "CAGE"),
+                Map.class);
+        Api supervisor = admin.newOperator(client, "vm-super", "SUPERVISOR");
+        String visit = (String) admin.create("/api/v1/visits", request("VM")).get("id");
+        act(supervisor, "/api/v1/visits/" + visit + "/approve", Map.of());
+        Map<String, Object> underHall = Map.of("siteId", "VM", "parentId", "VM-hall", "name", "Cage", "kind", "CAGE");
+        Api.Failure refused = admin.fails(() -> admin.put("/api/v1/areas/VM-cage", underHall, Map.class));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.error().message()).contains("open visits name area 'VM-hall'");
+        assertThat(admin.map("/api/v1/areas/VM-cage")).containsEntry("parentId", null);
+
+        act(supervisor, "/api/v1/visits/" + visit + "/cancel", Map.of("reason", "re-planning"));
+        admin.put("/api/v1/areas/VM-cage", underHall, Map.class);
+        assertThat(admin.map("/api/v1/areas/VM-cage")).containsEntry("parentId", "VM-hall");
+        String next = (String) admin.create("/api/v1/visits", request("VM")).get("id");
+        assertThat(next).isNotBlank();
+        admin.put("/api/v1/areas/VM-cage", Map.of("siteId", "VM", "name", "Cage", "kind", "CAGE"), Map.class);
+        assertThat(admin.map("/api/v1/areas/VM-cage")).as("moving out narrows the visits: allowed")
+                .containsEntry("parentId", null);
+    }
+
     private List<Map<String, Object>> events(String reason, String visitId) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) admin.map("/api/v1/events?size=500").get("items");
