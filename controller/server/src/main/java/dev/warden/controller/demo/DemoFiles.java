@@ -26,11 +26,6 @@ final class DemoFiles {
     static final String SIM = "sim.yaml";
     /** The demo people's card + PIN PINs and duress PINs (a secret file, like credentials.txt). */
     static final String PINS = "pins.txt";
-    /**
-     * Whether sim.yaml carries the simulator keys of the full policy ({@code pin:} on cards, {@code pairReaders:},
-     * {@code escorts:}). Off until the simulator's strict loader knows them (it rejects unknown keys).
-     */
-    static final boolean SIM_RULE_KEYS = false;
     /** Sub-folder of the demo folder holding the serial buses' pseudo-terminal links. */
     static final String DEV = "dev";
     /** Sub-folder of the demo folder for the simulator's own state. */
@@ -148,12 +143,11 @@ final class DemoFiles {
         return sb.toString();
     }
 
+    /**
+     * The simulator's config: devices, cards (with the card + PIN PINs the walker types), the cage's pair readers and
+     * the visitors' escorts.
+     */
     static String simYaml(DemoSite site, DemoSecrets secrets, String mqttUri, Path dir) {
-        return simYaml(site, secrets, mqttUri, dir, SIM_RULE_KEYS);
-    }
-
-    /** {@code ruleKeys}: whether to write the simulator keys of the full policy (see {@link #SIM_RULE_KEYS}). */
-    static String simYaml(DemoSite site, DemoSecrets secrets, String mqttUri, Path dir, boolean ruleKeys) {
         StringBuilder sb = new StringBuilder();
         sb.append("mqtt:\n");
         sb.append("  uri: ").append(mqttUri).append('\n');
@@ -224,14 +218,12 @@ final class DemoFiles {
             sb.append("  - { format: ").append(c.format()).append(", facility: ").append(c.facility())
                     .append(", number: ").append(c.number()).append(", label: ").append(q(c.label()));
             String pin = pinByCard.get(c.number());
-            if (ruleKeys && pin != null && c.facility() == DemoSite.FACILITY) {
+            if (pin != null && c.facility() == DemoSite.FACILITY) {
                 sb.append(", pin: ").append(q(pin));
             }
             sb.append(" }\n");
         }
-        if (ruleKeys) {
-            simRuleKeys(sb, site);
-        }
+        simRuleKeys(sb, site);
         return sb.toString();
     }
 

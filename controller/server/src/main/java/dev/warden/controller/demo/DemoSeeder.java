@@ -175,9 +175,6 @@ public class DemoSeeder {
                 site.fingerprints.size(), site.pins.size(), site.visits.size(), apiUrl,
                 folder.resolve(DemoFiles.CREDENTIALS), folder.resolve(DemoFiles.PINS), folder.resolve(DemoFiles.AGENT),
                 folder.resolve(DemoFiles.SIM));
-        if (!DemoFiles.SIM_RULE_KEYS) {
-            LOG.info("Demo simulator config written without the policy keys (card PINs, pair readers, escorts)");
-        }
         return true;
     }
 

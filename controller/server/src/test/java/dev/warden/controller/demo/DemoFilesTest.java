@@ -58,19 +58,14 @@ class DemoFilesTest {
         assertThat(credentials.lines().filter(l -> l.startsWith("p-0"))).isEmpty();
     }
 
-    /** Verifies the simulator keys of the full policy: off by default, and valid YAML in the documented shape when on. */
+    /** Verifies the simulator keys of the full policy: valid YAML in the documented shape. */
     @Test
     @SuppressWarnings("unchecked")
-    void theSimulatorRuleKeysAreWrittenOnlyWhenSwitchedOn() {
+    void theSimulatorRuleKeysAreWritten() {
         DemoSite site = new DemoSite(Instant.parse("2026-04-01T10:00:00Z"));
         DemoSecrets secrets = new DemoSecrets();
         java.nio.file.Path dir = java.nio.file.Path.of("/tmp/demo");
-        Map<String, Object> off = new Yaml().load(DemoFiles.simYaml(site, secrets, "tcp://127.0.0.1:1883", dir));
-        assertThat(DemoFiles.SIM_RULE_KEYS).as("switched on by the lead once the simulator reads the keys").isFalse();
-        assertThat(off).doesNotContainKeys("pairReaders", "escorts");
-        assertThat((List<Map<String, Object>>) off.get("cards")).allSatisfy(c -> assertThat(c).doesNotContainKey("pin"));
-
-        Map<String, Object> on = new Yaml().load(DemoFiles.simYaml(site, secrets, "tcp://127.0.0.1:1883", dir, true));
+        Map<String, Object> on = new Yaml().load(DemoFiles.simYaml(site, secrets, "tcp://127.0.0.1:1883", dir));
         assertThat(on.get("pairReaders")).isEqualTo(List.of("rdr-door-cage-a-in", "rdr-door-cage-a-out"));
         List<Map<String, Object>> escorts = (List<Map<String, Object>>) on.get("escorts");
         assertThat(escorts).hasSize(5).allSatisfy(e -> {
