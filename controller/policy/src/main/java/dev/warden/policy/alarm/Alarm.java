@@ -11,10 +11,15 @@ import java.util.Objects;
  * {@link AlarmChange.Changed}, or {@link AlarmChange.Refused} when the action is not legal:
  *
  * <ul>
- *   <li>{@link #repeat}: open only (count + 1, state kept);</li>
- *   <li>{@link #acknowledge}: active only;</li>
+ *   <li>{@link #repeat}: open only (count + 1; state kept, except that an alarm returned to normal is active
+ *       again);</li>
+ *   <li>{@link #acknowledge}: active (→ acknowledged) or returned to normal (→ cleared, by the acknowledging
+ *       operator: nothing is left to watch);</li>
  *   <li>{@link #escalate}: open and not yet at priority 1 (priority - 1, state kept);</li>
- *   <li>{@link #clear} (by an operator) and {@link #autoClear} (its condition ended): open only; cleared is final.</li>
+ *   <li>{@link #clear} (by an operator): open only; cleared is final;</li>
+ *   <li>{@link #autoClear} (its condition ended): an acknowledged alarm is cleared; an active one is only marked
+ *       returned to normal and stays open until someone acknowledges it (a brief tamper or smoke never vanishes
+ *       unseen); refused for one already returned to normal or cleared.</li>
  * </ul>
  * Operator actions need the operator's name and a non-blank comment.
  */
@@ -56,7 +61,8 @@ public record Alarm(AlarmType type, AlarmPlace place, int priority, AlarmState s
         }
         AlarmAction action = new AlarmAction(AlarmActionKind.REPEATED, at, null, newDetail, priority);
         Instant last = at.isAfter(lastAt) ? at : lastAt;
-        return changed(new Alarm(type, place, priority, state, count + 1, raisedAt, last,
+        AlarmState next = state instanceof AlarmState.ReturnedToNormal ? new AlarmState.Active(at) : state;
+        return changed(new Alarm(type, place, priority, next, count + 1, raisedAt, last,
                 newDetail == null ? detail : newDetail, append(action)), action);
     }
 
@@ -66,6 +72,10 @@ public record Alarm(AlarmType type, AlarmPlace place, int priority, AlarmState s
             case AlarmState.Active a -> {
                 AlarmAction action = new AlarmAction(AlarmActionKind.ACKNOWLEDGED, at, operator, comment, priority);
                 yield changed(with(new AlarmState.Acknowledged(operator, at, comment), priority, action), action);
+            }
+            case AlarmState.ReturnedToNormal r -> {
+                AlarmAction action = new AlarmAction(AlarmActionKind.ACKNOWLEDGED, at, operator, comment, priority);
+                yield changed(with(new AlarmState.Cleared(operator, at, comment), priority, action), action);
             }
             case AlarmState.Acknowledged a -> new AlarmChange.Refused("the alarm was already acknowledged by " + a.by());
             case AlarmState.Cleared c -> new AlarmChange.Refused("the alarm is cleared");
@@ -93,18 +103,34 @@ public record Alarm(AlarmType type, AlarmPlace place, int priority, AlarmState s
         return changed(with(new AlarmState.Cleared(operator, at, comment), priority, action), action);
     }
 
-    /** Its condition ended: the controller clears it. */
+    /**
+     * Its condition ended. Acknowledged: the controller clears it ({@code AUTO_CLEARED}). Active: it is marked
+     * returned to normal ({@code RETURNED_TO_NORMAL}) and stays open until an operator acknowledges it. Either way
+     * the alarm's detail becomes {@code why} (the raise's text stays in the history).
+     */
     public AlarmChange autoClear(Instant at, String why) {
         Objects.requireNonNull(at, "at");
-        if (!open()) {
-            return new AlarmChange.Refused("the alarm is already cleared");
-        }
-        AlarmAction action = new AlarmAction(AlarmActionKind.AUTO_CLEARED, at, null, why, priority);
-        return changed(with(new AlarmState.Cleared(null, at, why), priority, action), action);
+        return switch (state) {
+            case AlarmState.Active a -> {
+                AlarmAction action = new AlarmAction(AlarmActionKind.RETURNED_TO_NORMAL, at, null, why, priority);
+                yield changed(withDetail(new AlarmState.ReturnedToNormal(at, why), why, action), action);
+            }
+            case AlarmState.Acknowledged a -> {
+                AlarmAction action = new AlarmAction(AlarmActionKind.AUTO_CLEARED, at, null, why, priority);
+                yield changed(withDetail(new AlarmState.Cleared(null, at, why), why, action), action);
+            }
+            case AlarmState.ReturnedToNormal r -> new AlarmChange.Refused("the alarm already returned to normal");
+            case AlarmState.Cleared c -> new AlarmChange.Refused("the alarm is already cleared");
+        };
     }
 
     private Alarm with(AlarmState next, int nextPriority, AlarmAction action) {
         return new Alarm(type, place, nextPriority, next, count, raisedAt, lastAt, detail, append(action));
+    }
+
+    private Alarm withDetail(AlarmState next, String newDetail, AlarmAction action) {
+        return new Alarm(type, place, priority, next, count, raisedAt, lastAt, newDetail == null ? detail : newDetail,
+                append(action));
     }
 
     private List<AlarmAction> append(AlarmAction action) {

@@ -12,6 +12,11 @@ public enum AlarmActionKind {
     ESCALATED,
     /** A supervisor cleared it, with a comment. */
     CLEARED,
-    /** Its condition ended and the controller cleared it. */
-    AUTO_CLEARED
+    /** Its condition ended while it was acknowledged: the controller cleared it. */
+    AUTO_CLEARED,
+    /**
+     * Its condition ended before anyone acknowledged it: it stays open, marked as returned to normal, until an
+     * operator acknowledges it (which closes it).
+     */
+    RETURNED_TO_NORMAL
 }

@@ -6,7 +6,9 @@ import java.util.Objects;
  * Where an alarm belongs. {@code key} identifies the place for de-duplication: at most one open alarm exists per
  * type and key. The other fields link the alarm to what it concerns; each may be null.
  *
- * @param key          e.g. {@code door:d-1}, {@code credential:c-7}, {@code sensor:env-1/temperature}, {@code agent:a-1}
+ * @param key          e.g. {@code door:d-1}, {@code credential:c-7}, {@code device:a-1/rdr-1},
+ *                     {@code sensor:a-1/env-1/temperature}, {@code agent:a-1}; a device's key names its agent, so
+ *                     one agent's reports can never raise or clear an alarm of another agent's device
  * @param doorId       the door, if any
  * @param areaId       the area, if known
  * @param deviceId     the device, if any
@@ -30,15 +32,24 @@ public record AlarmPlace(String key, String doorId, String areaId, String device
         return new AlarmPlace("door:" + required(doorId, "doorId"), doorId, null, null, null, null, null);
     }
 
-    /** A device (reader, contact, sensor, gate), optionally at a door. */
-    public static AlarmPlace device(String deviceId, String doorId) {
-        return new AlarmPlace("device:" + required(deviceId, "deviceId"), doorId, null, deviceId, null, null, null);
+    /**
+     * A device (reader, contact, sensor, gate) of an agent, optionally at a door. The key names the agent that
+     * reported it: two agents with a device of the same name have two places.
+     */
+    public static AlarmPlace device(String agentId, String deviceId, String doorId) {
+        return new AlarmPlace("device:" + required(agentId, "agentId") + "/" + required(deviceId, "deviceId"), doorId,
+                null, deviceId, agentId, null, null);
     }
 
-    /** One measured quantity of a sensor: its temperature and its humidity are separate places. */
-    public static AlarmPlace sensor(String deviceId, String quantity, String doorId) {
-        return new AlarmPlace("sensor:" + required(deviceId, "deviceId") + "/" + required(quantity, "quantity"),
-                doorId, null, deviceId, null, null, null);
+    /** One measured quantity of an agent's sensor: its temperature and its humidity are separate places. */
+    public static AlarmPlace sensor(String agentId, String deviceId, String quantity, String doorId) {
+        return new AlarmPlace("sensor:" + required(agentId, "agentId") + "/" + required(deviceId, "deviceId") + "/"
+                + required(quantity, "quantity"), doorId, null, deviceId, agentId, null, null);
+    }
+
+    /** True for the places of an agent's devices and sensors (the ones an agent can open by its reports). */
+    public boolean isAgentDevice() {
+        return agentId != null && deviceId != null;
     }
 
     public static AlarmPlace agent(String agentId) {

@@ -4,8 +4,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The state of an alarm. Open states are {@link Active} and {@link Acknowledged}; {@link Cleared} is final. Only
- * {@link Alarm}'s transitions move between them: active → acknowledged; active or acknowledged → cleared.
+ * The state of an alarm. Open states are {@link Active}, {@link Acknowledged} and {@link ReturnedToNormal};
+ * {@link Cleared} is final. Only {@link Alarm}'s transitions move between them:
+ * <ul>
+ *   <li>active → acknowledged (an operator); active → returned to normal (its condition ended unacknowledged);</li>
+ *   <li>acknowledged → cleared (an operator, or automatically when its condition ends);</li>
+ *   <li>returned to normal → cleared (an operator acknowledges or clears it); returned to normal → active (its
+ *       condition came back);</li>
+ *   <li>any open state → cleared by a supervisor.</li>
+ * </ul>
  */
 public sealed interface AlarmState {
 
@@ -40,6 +47,21 @@ public sealed interface AlarmState {
         @Override
         public String code() {
             return "ACKNOWLEDGED";
+        }
+    }
+
+    /**
+     * Its condition ended before anyone acknowledged it: still open (in the queue), until an operator acknowledges
+     * it. {@code at} is when the condition ended, {@code why} what ended it.
+     */
+    record ReturnedToNormal(Instant at, String why) implements AlarmState {
+        public ReturnedToNormal {
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String code() {
+            return "RETURNED_TO_NORMAL";
         }
     }
 

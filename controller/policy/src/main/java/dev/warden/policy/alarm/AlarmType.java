@@ -2,7 +2,8 @@ package dev.warden.policy.alarm;
 
 /**
  * What an alarm is about, with its default priority (1 = highest, 4 = lowest) and whether the condition can end by
- * itself (then the alarm is cleared automatically when it does; the others stay until an operator clears them).
+ * itself (when it does, an acknowledged alarm is cleared automatically and an unacknowledged one is marked returned to
+ * normal and waits for an acknowledgement; the others stay until an operator clears them).
  */
 public enum AlarmType {
     TERMINATED_CREDENTIAL(1, false),
@@ -41,7 +42,7 @@ public enum AlarmType {
         return defaultPriority;
     }
 
-    /** True when the condition can end by itself and the alarm is then cleared automatically. */
+    /** True when the condition can end by itself (see {@link Alarm#autoClear}). */
     public boolean clearsItself() {
         return clearsItself;
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Alarm inputs of devices: a tamper switch (reader cover, gate cabinet, sensor housing) and the environmental inputs
  * smoke, leak (also called water) and power (mains failure). {@code ACTIVE} raises the alarm of the input's type at
- * the device, {@code CLEARED} clears it; any other state, and an input of no known kind, yields nothing. Stateless.
+ * the agent's device ({@link AlarmPlace#device}), {@code CLEARED} clears it; any other state, and an input of no known kind, yields nothing. Stateless.
  */
 public final class InputAlarms {
     private InputAlarms() {}
@@ -26,19 +26,20 @@ public final class InputAlarms {
         };
     }
 
-    /** A device's tamper input changed to {@code state} (ACTIVE or CLEARED). */
-    public static Optional<AlarmTrigger> tamper(String deviceId, String doorId, String state, Instant at) {
-        return change(AlarmType.TAMPER, AlarmPlace.device(deviceId, doorId), state, at, "tamper");
+    /** A device's tamper input, reported by its agent, changed to {@code state} (ACTIVE or CLEARED). */
+    public static Optional<AlarmTrigger> tamper(String agentId, String deviceId, String doorId, String state,
+                                                Instant at) {
+        return change(AlarmType.TAMPER, AlarmPlace.device(agentId, deviceId, doorId), state, at, "tamper");
     }
 
     /** A sensor's alarm input ({@code smoke}, {@code leak}, {@code power}) changed to {@code state}. */
-    public static Optional<AlarmTrigger> sensor(String deviceId, String doorId, String input, String state,
-                                                Instant at) {
+    public static Optional<AlarmTrigger> sensor(String agentId, String deviceId, String doorId, String input,
+                                                String state, Instant at) {
         Optional<AlarmType> type = typeOfInput(input);
         if (type.isEmpty()) {
             return Optional.empty();
         }
-        return change(type.get(), AlarmPlace.device(deviceId, doorId), state, at,
+        return change(type.get(), AlarmPlace.device(agentId, deviceId, doorId), state, at,
                 input.strip().toLowerCase(Locale.ROOT));
     }
 

@@ -15,12 +15,18 @@ import java.util.Optional;
  * It raises at most once per window: after a raise at {@code t}, the next raise needs {@code count} denials within
  * a window and a time of at least {@code t + window}. Use one detector per kind of place.
  *
- * <p>Not thread-safe. Remembers at most {@code count} times per place; {@link #prune} forgets quiet places.
+ * <p>Not thread-safe. Remembers at most {@code count} times per place and at most {@code maxTracked} places
+ * ({@link #prune} forgets quiet ones); a denial at a new place beyond that is refused ({@link #refusedCount()}).
  */
 public final class RepeatedDenialsDetector {
     private final int count;
     private final Duration window;
     private final Map<String, Denials> places = new HashMap<>();
+    private final int maxTracked;
+    private long refused;
+
+    /** Default bound on remembered places. */
+    public static final int MAX_TRACKED = 50_000;
 
     private static final class Denials {
         final ArrayDeque<Instant> times = new ArrayDeque<>();
@@ -28,6 +34,14 @@ public final class RepeatedDenialsDetector {
     }
 
     public RepeatedDenialsDetector(int count, Duration window) {
+        this(count, window, MAX_TRACKED);
+    }
+
+    public RepeatedDenialsDetector(int count, Duration window, int maxTracked) {
+        if (maxTracked < 1) {
+            throw new IllegalArgumentException("maxTracked must be >= 1");
+        }
+        this.maxTracked = maxTracked;
         if (count < 1) {
             throw new IllegalArgumentException("count must be >= 1");
         }
@@ -43,7 +57,15 @@ public final class RepeatedDenialsDetector {
     public Optional<AlarmTrigger> denied(AlarmPlace place, Instant at) {
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(at, "at");
-        Denials d = places.computeIfAbsent(place.key(), k -> new Denials());
+        Denials d = places.get(place.key());
+        if (d == null) {
+            if (places.size() >= maxTracked) {
+                refused++;
+                return Optional.empty();
+            }
+            d = new Denials();
+            places.put(place.key(), d);
+        }
         Instant time = d.times.isEmpty() || !at.isBefore(d.times.peekLast()) ? at : d.times.peekLast();
         Instant horizon = time.minus(window);
         while (!d.times.isEmpty() && !d.times.peekFirst().isAfter(horizon)) {
@@ -74,6 +96,11 @@ public final class RepeatedDenialsDetector {
                 it.remove();
             }
         }
+    }
+
+    /** Denials not counted because {@code maxTracked} places were already remembered. */
+    public long refusedCount() {
+        return refused;
     }
 
     /** Places currently remembered. */

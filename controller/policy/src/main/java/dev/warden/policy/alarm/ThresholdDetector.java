@@ -15,13 +15,35 @@ import java.util.Objects;
  * {@code high - hysteresis} clears, from LOW only one strictly above {@code low + hysteresis}. A value that jumps
  * from one side straight past the other clears and raises. Non-finite values are ignored.
  *
- * <p>Not thread-safe. Remembers one level per place that has been out of its band.
+ * <p>Not thread-safe. Remembers one level per place that is out of its band now, at most {@code maxTracked}
+ * places: a place that would leave its band beyond that is refused (no raise, {@link #refusedCount()}).
  */
 public final class ThresholdDetector {
     /** Where a value lies relative to its band. */
     public enum Level { NORMAL, HIGH, LOW }
 
+    /** Default bound on places remembered out of their band. */
+    public static final int MAX_TRACKED = 10_000;
+
+    private final int maxTracked;
     private final Map<String, Level> levels = new HashMap<>();
+    private long refused;
+
+    public ThresholdDetector() {
+        this(MAX_TRACKED);
+    }
+
+    public ThresholdDetector(int maxTracked) {
+        if (maxTracked < 1) {
+            throw new IllegalArgumentException("maxTracked must be >= 1");
+        }
+        this.maxTracked = maxTracked;
+    }
+
+    /** Out-of-band readings not raised because {@code maxTracked} places were already out of their band. */
+    public long refusedCount() {
+        return refused;
+    }
 
     /** A reading; returns the raises and clears it causes (at most a clear and a raise). */
     public List<AlarmTrigger> reading(AlarmType type, AlarmPlace place, double value, String unit,
@@ -35,6 +57,11 @@ public final class ThresholdDetector {
         }
         String shown = format(value) + (unit == null || unit.isBlank() ? "" : " " + unit);
         Level level = levels.getOrDefault(place.key(), Level.NORMAL);
+        boolean full = level == Level.NORMAL && levels.size() >= maxTracked;
+        if (full && (value > thresholds.high() || value < thresholds.low())) {
+            refused++;
+            return List.of();
+        }
         List<AlarmTrigger> out = new ArrayList<>(2);
         if (level == Level.HIGH && value < thresholds.high() - thresholds.hysteresis()) {
             out.add(new AlarmTrigger.Clear(type, place, at, shown + " is back below " + format(thresholds.high())));
@@ -66,7 +93,7 @@ public final class ThresholdDetector {
         Objects.requireNonNull(level, "level");
         if (level == Level.NORMAL) {
             levels.remove(placeKey);
-        } else {
+        } else if (levels.size() < maxTracked || levels.containsKey(placeKey)) {
             levels.put(placeKey, level);
         }
     }

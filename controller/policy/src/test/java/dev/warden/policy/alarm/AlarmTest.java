@@ -103,12 +103,47 @@ class AlarmTest {
     }
 
     @Test
-    void autoClearNamesNoOperator() {
-        Alarm cleared = applied(forcedDoor().autoClear(T.plusSeconds(3), "closed"));
+    void autoClearOfAnAcknowledgedAlarmNamesNoOperatorAndRecordsItsOwnDetail() {
+        Alarm acked = applied(forcedDoor().acknowledge("g", T.plusSeconds(1), "seen"));
+        Alarm cleared = applied(acked.autoClear(T.plusSeconds(3), "closed"));
         assertThat(cleared.state()).isEqualTo(new AlarmState.Cleared(null, T.plusSeconds(3), "closed"));
         assertThat(((AlarmState.Cleared) cleared.state()).automatic()).isTrue();
         assertThat(cleared.history().getLast().kind()).isEqualTo(AlarmActionKind.AUTO_CLEARED);
         assertThat(cleared.history().getLast().operator()).isNull();
+        assertThat(cleared.detail()).as("L4: the clear's own detail").isEqualTo("closed");
+    }
+
+    /** Verifies M1: an unacknowledged alarm whose condition ends stays open until someone acknowledges it. */
+    @Test
+    void anUnacknowledgedAlarmWhoseConditionEndsReturnsToNormalAndClosesOnAcknowledge() {
+        Alarm tamper = Alarm.raise(new AlarmTrigger.Raise(AlarmType.TAMPER, AlarmPlace.device("a", "rdr", null), T,
+                "tamper active"));
+        Alarm back = applied(tamper.autoClear(T.plusSeconds(20), "tamper cleared"));
+        assertThat(back.state()).isEqualTo(new AlarmState.ReturnedToNormal(T.plusSeconds(20), "tamper cleared"));
+        assertThat(back.state().code()).isEqualTo("RETURNED_TO_NORMAL");
+        assertThat(back.open()).as("still in the open queue").isTrue();
+        assertThat(back.detail()).isEqualTo("tamper cleared");
+        assertThat(back.history().getLast().kind()).isEqualTo(AlarmActionKind.RETURNED_TO_NORMAL);
+        assertThat(refusal(back.autoClear(T.plusSeconds(21), "again"))).contains("returned to normal");
+
+        Alarm closed = applied(back.acknowledge("g", T.plusSeconds(60), "camera checked"));
+        assertThat(closed.state()).isEqualTo(new AlarmState.Cleared("g", T.plusSeconds(60), "camera checked"));
+        assertThat(closed.open()).isFalse();
+        assertThat(closed.history()).extracting(AlarmAction::kind).containsExactly(AlarmActionKind.RAISED,
+                AlarmActionKind.RETURNED_TO_NORMAL, AlarmActionKind.ACKNOWLEDGED);
+    }
+
+    /** Verifies M1: the condition coming back makes a returned alarm active again; a supervisor may clear it. */
+    @Test
+    void aReturnedAlarmIsActiveAgainWhenTheConditionComesBack() {
+        Alarm back = applied(forcedDoor().autoClear(T.plusSeconds(1), "ended"));
+        Alarm again = applied(back.repeat(T.plusSeconds(5), "again"));
+        assertThat(again.state()).isEqualTo(new AlarmState.Active(T.plusSeconds(5)));
+        assertThat(again.count()).isEqualTo(2);
+        Alarm back2 = applied(again.autoClear(T.plusSeconds(6), "ended"));
+        assertThat(applied(back2.escalate("s", T.plusSeconds(7), "x")).state()).isInstanceOf(
+                AlarmState.ReturnedToNormal.class);
+        assertThat(applied(back2.clear("s", T.plusSeconds(8), "done")).state()).isInstanceOf(AlarmState.Cleared.class);
     }
 
     @Test

@@ -41,11 +41,33 @@ class DoorForcedDetectorTest {
     }
 
     @Test
-    void onlyTheChangeToOpenCounts() {
+    void everyOpenReportOutsideAPermitIsJudged() {
         assertThat(forced.contact("d", true, T)).isPresent();
-        assertThat(forced.contact("d", true, T.plusSeconds(1))).as("still open: not a second forcing").isEmpty();
         assertThat(forced.contact("d", false, T.plusSeconds(2))).isEmpty();
         assertThat(forced.contact("d", true, T.plusSeconds(3))).isPresent();
+    }
+
+    /** Verifies M2: a permitted OPEN whose CLOSED was lost never silences a later forcing of the door. */
+    @Test
+    void aLostClosedNeverSilencesTheDoor() {
+        forced.permit("d", T, T.plusSeconds(5));
+        assertThat(forced.contact("d", true, T.plusSeconds(1))).isEmpty();
+        var forcedLater = forced.contact("d", true, T.plusSeconds(3600), T.plusSeconds(3590));
+        assertThat(forcedLater).get().satisfies(t -> {
+            assertThat(t.at()).isEqualTo(T.plusSeconds(3600));
+            assertThat(t.detail()).as("M3: the agent's time in the detail").contains(T.plusSeconds(3590).toString());
+        });
+    }
+
+    /** Verifies H1: doors remembered are bounded; beyond it permits are not kept (counted). */
+    @Test
+    void doorsRememberedAreBounded() {
+        DoorForcedDetector small = new DoorForcedDetector(Duration.ofSeconds(2), 1);
+        small.permit("a", T, T.plusSeconds(5));
+        small.permit("b", T, T.plusSeconds(5));
+        assertThat(small.refusedCount()).isEqualTo(1);
+        assertThat(small.permitted("a", T)).isTrue();
+        assertThat(small.permitted("b", T)).isFalse();
     }
 
     @Test

@@ -52,11 +52,43 @@ class DoorHeldDetectorTest {
         assertThat(held.contact("d", false, T.plusSeconds(101), false)).isEmpty();
     }
 
+    /** Verifies M2: an OPEN while open means a CLOSED was lost; it starts a new opening, timed afresh. */
     @Test
-    void aRepeatedOpenReportKeepsTheFirstOpeningTime() {
+    void aRepeatedOpenReportStartsANewOpening() {
         held.contact("d", true, T, true);
         held.contact("d", true, T.plusSeconds(20), true);
+        assertThat(held.tick(T.plusSeconds(31))).as("the new opening is 11 s old").isEmpty();
+        assertThat(held.tick(T.plusSeconds(51))).hasSize(1);
+    }
+
+    /** Verifies M2: after a DOOR_HELD whose CLOSED was lost, the next day's opening raises again and CLOSED clears. */
+    @Test
+    void aLostClosedAfterAHeldDoorNeverSilencesIt() {
+        held.contact("d", true, T, true);
         assertThat(held.tick(T.plusSeconds(31))).hasSize(1);
+        Instant nextDay = T.plus(Duration.ofDays(1));
+        held.contact("d", true, nextDay, true);
+        assertThat(held.tick(nextDay.plusSeconds(31))).as("the next day's opening raises").hasSize(1);
+        assertThat(held.contact("d", false, nextDay.plusSeconds(40), true)).get()
+                .isInstanceOf(AlarmTrigger.Clear.class);
+    }
+
+    /** Verifies M2: an unraised earlier opening with a lost CLOSED: the new one still clears only its own alarm. */
+    @Test
+    void anEarlierRaisedOpeningIsStillClearedByTheNextClosed() {
+        held.contact("d", true, T, true);
+        held.tick(T.plusSeconds(31));
+        held.contact("d", true, T.plusSeconds(40), false);
+        assertThat(held.contact("d", false, T.plusSeconds(45), false)).as("the earlier alarm clears").isPresent();
+    }
+
+    @Test
+    void openDoorsAreBounded() {
+        DoorHeldDetector small = new DoorHeldDetector(Duration.ofSeconds(30), 1);
+        small.contact("a", true, T, true);
+        small.contact("b", true, T, true);
+        assertThat(small.refusedCount()).isEqualTo(1);
+        assertThat(small.openDoors()).isEqualTo(1);
     }
 
     @Test

@@ -12,18 +12,18 @@ class OfflineDetectorTest {
 
     @Test
     void aDeviceOutageRaisesOnceAndComingBackClears() {
-        var raise = detector.device("rdr-1", "d", false, "NO_REPLY", T);
+        var raise = detector.device("a-1", "rdr-1", "d", false, "NO_REPLY", T);
         assertThat(raise).get().satisfies(t -> {
             assertThat(t).isInstanceOf(AlarmTrigger.Raise.class);
             assertThat(t.type()).isEqualTo(AlarmType.DEVICE_OFFLINE);
-            assertThat(t.place().key()).isEqualTo("device:rdr-1");
+            assertThat(t.place().key()).isEqualTo("device:a-1/rdr-1");
             assertThat(t.place().doorId()).isEqualTo("d");
             assertThat(t.detail()).isEqualTo("device rdr-1 offline: NO_REPLY");
         });
-        assertThat(detector.device("rdr-1", "d", false, "LINK_DOWN", T.plusSeconds(1))).isEmpty();
-        assertThat(detector.device("rdr-1", "d", true, null, T.plusSeconds(2))).get()
+        assertThat(detector.device("a-1", "rdr-1", "d", false, "LINK_DOWN", T.plusSeconds(1))).isEmpty();
+        assertThat(detector.device("a-1", "rdr-1", "d", true, null, T.plusSeconds(2))).get()
                 .isInstanceOf(AlarmTrigger.Clear.class);
-        assertThat(detector.device("rdr-1", "d", false, null, T.plusSeconds(3))).as("a new outage").isPresent();
+        assertThat(detector.device("a-1", "rdr-1", "d", false, null, T.plusSeconds(3))).as("a new outage").isPresent();
     }
 
     @Test
@@ -42,5 +42,17 @@ class OfflineDetectorTest {
         assertThat(detector.agent("a-3", false, T)).isEmpty();
         detector.forget("agent:a-3");
         assertThat(detector.agent("a-3", false, T)).as("after an operator cleared it").isPresent();
+    }
+
+    /** Verifies H1: the number of outages remembered is bounded; beyond it an outage is refused and counted. */
+    @Test
+    void outagesRememberedAreBounded() {
+        OfflineDetector small = new OfflineDetector(2);
+        assertThat(small.device("a", "x1", null, false, null, T)).isPresent();
+        assertThat(small.device("a", "x2", null, false, null, T)).isPresent();
+        assertThat(small.device("a", "x3", null, false, null, T)).isEmpty();
+        assertThat(small.refusedCount()).isEqualTo(1);
+        assertThat(small.device("a", "x1", null, true, null, T)).isPresent();
+        assertThat(small.device("a", "x3", null, false, null, T)).as("room again").isPresent();
     }
 }

@@ -57,6 +57,24 @@ class TailgatingDetectorTest {
         assertThat(gates.passage("a", T)).isEmpty();
     }
 
+    /** Verifies M4: a grant that also let a held partner or visitor in covers as many passages as it admits. */
+    @Test
+    void aGrantAdmittingTwoCoversTwoPassages() {
+        gates.granted("g", T, UNLOCK, 2);
+        assertThat(gates.passage("g", T.plusSeconds(1))).isEmpty();
+        assertThat(gates.passage("g", T.plusSeconds(2))).isEmpty();
+        assertThat(gates.passage("g", T.plusSeconds(3))).as("a third person").isPresent();
+    }
+
+    @Test
+    void gatesRememberedAreBounded() {
+        TailgatingDetector small = new TailgatingDetector(java.time.Duration.ofSeconds(2), 1);
+        small.granted("a", T, UNLOCK);
+        small.granted("b", T, UNLOCK);
+        assertThat(small.refusedCount()).isEqualTo(1);
+        assertThat(small.unusedGrants("b")).isZero();
+    }
+
     @Test
     void pruneDropsExpiredGrantsAndPendingGrantsAreBounded() {
         gates.granted("g", T, UNLOCK);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ThresholdDetectorTest {
     static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
     static final Thresholds BAND = new Thresholds(10, 35, 2);
-    static final AlarmPlace SENSOR = AlarmPlace.sensor("env-1", "temperature", null);
+    static final AlarmPlace SENSOR = AlarmPlace.sensor("a-1", "env-1", "temperature", null);
     final ThresholdDetector detector = new ThresholdDetector();
 
     List<AlarmTrigger> read(double v) {
@@ -27,7 +27,7 @@ class ThresholdDetectorTest {
             assertThat(t).isInstanceOf(AlarmTrigger.Raise.class);
             assertThat(((AlarmTrigger.Raise) t).level()).isEqualTo("HIGH");
             assertThat(t.type()).isEqualTo(AlarmType.TEMPERATURE);
-            assertThat(t.place().key()).isEqualTo("sensor:env-1/temperature");
+            assertThat(t.place().key()).isEqualTo("sensor:a-1/env-1/temperature");
             assertThat(t.detail()).isEqualTo("35.0 C is above 35.0");
         });
         assertThat(read(40)).as("still high: no second raise").isEmpty();
@@ -77,6 +77,9 @@ class ThresholdDetectorTest {
         assertThatThrownBy(() -> new Thresholds(35, 35, 1)).hasMessageContaining("low must be below high");
         assertThatThrownBy(() -> new Thresholds(10, 35, -1)).hasMessageContaining("hysteresis");
         assertThatThrownBy(() -> new Thresholds(Double.NaN, 35, 1)).hasMessageContaining("finite");
+        assertThatThrownBy(() -> new Thresholds(20, 30, 5)).as("L1: half the band").hasMessageContaining("half");
+        assertThatThrownBy(() -> new Thresholds(20, 30, 15)).hasMessageContaining("half");
+        assertThat(new Thresholds(20, 30, 4.99).hysteresis()).isEqualTo(4.99);
     }
 
     /** Verifies over seeded random walks that raises and clears alternate and match the band. */
@@ -106,5 +109,18 @@ class ThresholdDetectorTest {
                 assertThat(open).isEqualTo(d.level(SENSOR.key()) != ThresholdDetector.Level.NORMAL);
             }
         }
+    }
+
+    /** Verifies H1: places out of their band are bounded; beyond it a raise is refused and counted. */
+    @Test
+    void placesOutOfTheirBandAreBounded() {
+        ThresholdDetector small = new ThresholdDetector(1);
+        AlarmPlace other = AlarmPlace.sensor("a-1", "env-2", "temperature", null);
+        assertThat(small.reading(AlarmType.TEMPERATURE, SENSOR, 40, "C", BAND, T)).hasSize(1);
+        assertThat(small.reading(AlarmType.TEMPERATURE, other, 40, "C", BAND, T)).isEmpty();
+        assertThat(small.refusedCount()).isEqualTo(1);
+        assertThat(small.reading(AlarmType.TEMPERATURE, other, 20, "C", BAND, T)).as("in band: nothing to keep").isEmpty();
+        assertThat(small.reading(AlarmType.TEMPERATURE, SENSOR, 20, "C", BAND, T)).hasSize(1);
+        assertThat(small.reading(AlarmType.TEMPERATURE, other, 40, "C", BAND, T)).hasSize(1);
     }
 }

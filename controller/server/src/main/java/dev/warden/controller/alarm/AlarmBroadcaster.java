@@ -6,12 +6,14 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Fans every alarm change (raised, repeated, acknowledged, escalated, cleared) out to the live SSE subscribers, as
@@ -58,13 +60,35 @@ public class AlarmBroadcaster {
 
     /** A live stream: one SSE event named {@code alarm} per change, plus a heartbeat comment. */
     public Flux<Event<String>> stream(boolean includeDuress) {
+        return stream(includeDuress, () -> true);
+    }
+
+    /**
+     * As {@link #stream(boolean)}, and {@code stillAllowed} is asked at every heartbeat (off the event loop): when it
+     * answers false the stream completes (the subscriber's operator was disabled, lost a role, ...).
+     */
+    public Flux<Event<String>> stream(boolean includeDuress, BooleanSupplier stillAllowed) {
         Flux<Event<String>> alarms = sink.asFlux()
                 .filter(f -> includeDuress || !f.duress())
                 .onBackpressureBuffer(SUBSCRIBER_BUFFER, f -> droppedForSlowSubscribers.increment(),
                         BufferOverflowStrategy.DROP_OLDEST)
                 .map(f -> Event.of(f.json()).name(EVENT_NAME).id(Long.toString(f.id())));
-        Flux<Event<String>> beats = Flux.interval(heartbeat, heartbeat).map(i -> Event.of("").comment("heartbeat"));
-        return Flux.merge(alarms, beats);
+        Flux<Boolean> checks = Flux.interval(heartbeat, heartbeat)
+                .onBackpressureDrop()
+                .publishOn(Schedulers.boundedElastic())
+                .map(i -> allowed(stillAllowed))
+                .share();
+        Flux<Event<String>> beats = checks.filter(ok -> ok).map(ok -> Event.of("").comment("heartbeat"));
+        return Flux.merge(alarms, beats).takeUntilOther(checks.filter(ok -> !ok));
+    }
+
+    private static boolean allowed(BooleanSupplier stillAllowed) {
+        try {
+            return stillAllowed.getAsBoolean();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not re-check an alarm stream subscriber; the stream ends", e);
+            return false;
+        }
     }
 
     public int subscribers() {

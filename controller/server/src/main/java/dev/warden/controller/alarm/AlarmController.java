@@ -3,6 +3,7 @@ package dev.warden.controller.alarm;
 import dev.warden.controller.api.Input;
 import dev.warden.controller.api.InvalidInputException;
 import dev.warden.controller.api.NotFoundException;
+import dev.warden.controller.operator.OperatorSessions;
 import dev.warden.controller.operator.Roles;
 import dev.warden.policy.alarm.AlarmType;
 import io.micronaut.core.annotation.Nullable;
@@ -33,22 +34,24 @@ import org.reactivestreams.Publisher;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class AlarmController {
     static final int MAX_SIZE = 500;
-    private static final Set<String> STATES = Set.of("ACTIVE", "ACKNOWLEDGED", "CLEARED");
+    private static final Set<String> STATES = Set.of("ACTIVE", "ACKNOWLEDGED", "RETURNED_TO_NORMAL", "CLEARED");
     private static final Set<String> HIDDEN_FROM_MOST = Set.of(AlarmType.DURESS.name());
 
     private final AlarmService alarms;
     private final AlarmInputs inputs;
     private final AlarmBroadcaster broadcaster;
+    private final OperatorSessions sessions;
 
-    AlarmController(AlarmService alarms, AlarmInputs inputs, AlarmBroadcaster broadcaster) {
+    AlarmController(AlarmService alarms, AlarmInputs inputs, AlarmBroadcaster broadcaster, OperatorSessions sessions) {
         this.alarms = alarms;
         this.inputs = inputs;
         this.broadcaster = broadcaster;
+        this.sessions = sessions;
     }
 
     /**
-     * Filters: {@code state} (ACTIVE, ACKNOWLEDGED, CLEARED, or OPEN = active and acknowledged; comma-separated
-     * allowed), {@code priority} (1..4), {@code type}, {@code doorId}, {@code areaId}; {@code page}, {@code size}.
+     * Filters: {@code state} (ACTIVE, ACKNOWLEDGED, RETURNED_TO_NORMAL, CLEARED, or OPEN = all but CLEARED;
+     * comma-separated allowed), {@code priority} (1..4), {@code type}, {@code doorId}, {@code areaId}; {@code page}, {@code size}.
      */
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
@@ -64,9 +67,15 @@ class AlarmController {
                 number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE), number("size", size, 50, 1, MAX_SIZE)));
     }
 
+    /**
+     * The live stream. The operator's token is checked again at every heartbeat (the operator still exists, is
+     * enabled and has the roles the token was issued with): once it no longer holds, the stream ends.
+     */
     @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<String>> stream(Authentication authentication) {
-        return broadcaster.stream(hidden(authentication).isEmpty());
+        String name = authentication.getName();
+        Object version = authentication.getAttributes().get(OperatorSessions.CLAIM);
+        return broadcaster.stream(hidden(authentication).isEmpty(), () -> sessions.stillValid(name, version));
     }
 
     @Get("/{id}")
@@ -151,10 +160,11 @@ class AlarmController {
             if ("OPEN".equals(v)) {
                 all.add("ACTIVE");
                 all.add("ACKNOWLEDGED");
+                all.add("RETURNED_TO_NORMAL");
             } else if (STATES.contains(v)) {
                 all.add(v);
             } else {
-                throw new InvalidInputException("state must be ACTIVE, ACKNOWLEDGED, CLEARED or OPEN");
+                throw new InvalidInputException("state must be ACTIVE, ACKNOWLEDGED, RETURNED_TO_NORMAL, CLEARED or OPEN");
             }
         }
         return all;

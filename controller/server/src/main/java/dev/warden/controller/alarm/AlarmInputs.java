@@ -21,8 +21,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,22 +43,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the rest of the controller tells the alarms: every decided read, the access engine's signals, every stored
- * and timely agent event (through {@link AlarmAgentEvents}), agent status changes (from
- * {@code event.AgentPresence}) and the one-second tick. Callers never wait for a database write: each input is queued
- * (bounded, {@code warden.alarms.queue-capacity}) and evaluated in arrival order on one thread, the only one that
- * touches the detectors of {@code dev.warden.policy.alarm}; their raises and clears go to {@link AlarmService}. An
- * input that does not fit the queue is refused, logged and counted; an input whose evaluation fails is logged and
- * counted and never stops the ones after it.
+ * agent event (through {@link AlarmAgentEvents}), agent status changes (from {@code event.AgentPresence}) and the
+ * one-second tick. Callers never wait for a database write: each input is queued (bounded,
+ * {@code warden.alarms.queue-capacity}) and evaluated in arrival order on one thread, the only one that touches the
+ * detectors of {@code dev.warden.policy.alarm}; their raises and clears go to {@link AlarmService}. An input that
+ * does not fit the queue is refused, logged and counted; an input whose evaluation fails is logged and counted and
+ * never stops the ones after it.
  *
- * <p>What each input can raise: decided reads give door-forced and tailgating windows (grants) and repeated denials
- * per door and per credential (denials, and agent-rejected reads per door); DOOR_STATE OPEN/CLOSED gives door forced
- * and door held (timed by {@link #tick}); lock reports and executed UNLOCK / LOCK commands move the door-forced
- * windows; PASSAGE gives tailgating; TAMPER and SENSOR_ALARM give tamper, smoke, leak and power; SENSOR_READING gives
- * temperature and humidity; DEVICE_OFFLINE / DEVICE_ONLINE and agent status give the offline alarms.
+ * <p>What each input can raise: decided reads give door-forced and tailgating windows (grants, each covering as many
+ * gate passages as people it admits) and repeated denials per door and per credential (denials other than the
+ * pending steps of a two-person or escorted entry, and agent-rejected reads per door); DOOR_STATE OPEN/CLOSED gives
+ * door forced and door held (timed by {@link #tick}); lock reports and executed UNLOCK / LOCK commands move the
+ * door-forced windows; PASSAGE gives tailgating; TAMPER and SENSOR_ALARM give tamper, smoke, leak and power;
+ * SENSOR_READING gives temperature and humidity; DEVICE_OFFLINE / DEVICE_ONLINE and agent status give the offline
+ * alarms. A device's alarms belong to the agent that reported the device: another agent can neither raise nor clear
+ * them.
+ *
+ * <p>One clock: agent events are timed at their receipt by the controller ({@link #onAgentEvent} reads the injected
+ * clock), grants at their decision, ticks at the clock's now, so agent clock skew never moves a window. The agent's
+ * own time is kept in the alarm's detail where it matters (door forced, tailgating).
+ *
+ * <p>A trigger whose store fails is not lost: it waits, with every later trigger of the same alarm (type and place)
+ * behind it in order, and is retried on each tick until it is stored, at most {@value #STORE_ATTEMPTS} times
+ * (then it is dropped, logged and counted); at most {@value #MAX_UNSTORED} triggers wait.
  */
 @Singleton
 public class AlarmInputs {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmInputs.class);
+    /** Denial reasons that are the normal first step of a two-person or escorted entry: not counted as denials. */
+    static final Set<String> PENDING_STEPS = Set.of("TWO_PERSON_PENDING", "TWO_PERSON_EXIT", "ESCORT_REQUIRED");
+    /** Store attempts of one trigger (the first and the retries, one per tick). */
+    static final int STORE_ATTEMPTS = 300;
+    /** Triggers waiting for a retry of their store. */
+    static final int MAX_UNSTORED = 10_000;
 
     private final AlarmService alarms;
     private final SensorThresholds thresholds;
@@ -65,6 +85,8 @@ public class AlarmInputs {
     private final LongAdder refused = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder ignored = new LongAdder();
+    private final LongAdder storeFailures = new LongAdder();
+    private final LongAdder lost = new LongAdder();
 
     // Worker thread only.
     private final DoorForcedDetector forced;
@@ -76,7 +98,20 @@ public class AlarmInputs {
     private final OfflineDetector offline = new OfflineDetector();
     /** Doors with a DOOR_HELD alarm still open from before a restart: their next CLOSED clears it. */
     private final Set<String> heldBeforeRestart = new HashSet<>();
+    /** Triggers whose store failed, per open key (TYPE|place), oldest first. */
+    private final Map<String, ArrayDeque<Unstored>> unstored = new LinkedHashMap<>();
+    private int unstoredCount;
     private boolean restored;
+    private long restoreFailures;
+
+    private static final class Unstored {
+        final AlarmTrigger trigger;
+        int attempts = 1;
+
+        Unstored(AlarmTrigger trigger) {
+            this.trigger = trigger;
+        }
+    }
 
     AlarmInputs(AlarmService alarms, SensorThresholds thresholds, DoorRepository doors, AlarmSettings settings,
                 Clock clock) {
@@ -109,10 +144,14 @@ public class AlarmInputs {
         submit("signal", () -> signal(type, at, doorId, areaId, personId, detail));
     }
 
-    /** A stored, timely agent event (of a door its agent serves, or of no door); {@code doorId} as stored. */
+    /**
+     * A stored agent event (of a door its agent serves, or of no door); {@code doorId} as stored. Timed at its
+     * receipt: now on the injected clock.
+     */
     public void onAgentEvent(AgentEvent event, String doorId) {
         Objects.requireNonNull(event, "event");
-        submit("agent event", () -> event(event, doorId));
+        Instant received = clock.instant();
+        submit("agent event", () -> event(event, doorId, received));
     }
 
     /** An agent's status changed (or was first reported): OFFLINE raises AGENT_OFFLINE, ONLINE clears it. */
@@ -122,10 +161,14 @@ public class AlarmInputs {
         submit("agent status", () -> offline.agent(agentId, online, at).ifPresent(this::apply));
     }
 
-    /** Evaluates held-open doors at the clock's now and forgets stale detector state (the ticker calls it each second). */
+    /**
+     * Retries triggers whose store failed, evaluates held-open doors at the clock's now and forgets stale detector
+     * state (the ticker calls it each second).
+     */
     public void tick() {
         submit("tick", () -> {
             Instant now = clock.instant();
+            retryUnstored();
             held.tick(now).forEach(this::apply);
             doorDenials.prune(now);
             credentialDenials.prune(now);
@@ -152,6 +195,9 @@ public class AlarmInputs {
 
     /** An operator cleared an alarm: the detector forgets the condition, so one that persists raises a new alarm. */
     void operatorCleared(AlarmDto alarm) {
+        if (!"CLEARED".equals(alarm.state())) {
+            return;
+        }
         submit("operator clear", () -> {
             switch (AlarmType.valueOf(alarm.type())) {
                 case TEMPERATURE, HUMIDITY -> levels.restore(alarm.place(), ThresholdDetector.Level.NORMAL);
@@ -176,6 +222,23 @@ public class AlarmInputs {
         return ignored.sum();
     }
 
+    /** Failed attempts to store a trigger (each is retried on the next tick). */
+    public long storeFailureCount() {
+        return storeFailures.sum();
+    }
+
+    /** Triggers given up after {@value #STORE_ATTEMPTS} failed stores, or refused because too many were waiting. */
+    public long lostCount() {
+        return lost.sum();
+    }
+
+    /** Facts the detectors refused to remember because their bounds were reached (each is logged). */
+    public long detectorRefusedCount() {
+        return forced.refusedCount() + held.refusedCount() + doorDenials.refusedCount()
+                + credentialDenials.refusedCount() + tailgating.refusedCount() + levels.refusedCount()
+                + offline.refusedCount();
+    }
+
     @PreDestroy
     void close() {
         worker.shutdown();
@@ -194,7 +257,13 @@ public class AlarmInputs {
             worker.execute(() -> {
                 try {
                     restoreOnce();
+                    long refusedBefore = detectorRefusedCount();
                     task.run();
+                    long refusedNow = detectorRefusedCount();
+                    if (refusedNow > refusedBefore) {
+                        LOG.warn("A {} was not fully evaluated: a detector is at its bound of remembered places "
+                                + "({} facts refused since start)", what, refusedNow);
+                    }
                 } catch (RuntimeException e) {
                     failed.increment();
                     LOG.error("Evaluating a {} for alarms failed ({} failures since start)", what, failed.sum(), e);
@@ -211,13 +280,28 @@ public class AlarmInputs {
         }
     }
 
-    /** Brings detector state in line with the alarms still open from before a restart. */
+    /**
+     * Brings detector state in line with the alarms still open from before a restart (not those returned to normal:
+     * their condition has ended). A failed read is logged and tried again with the next input.
+     */
     private void restoreOnce() {
         if (restored) {
             return;
         }
+        List<AlarmDto> open;
+        try {
+            open = alarms.open();
+        } catch (RuntimeException e) {
+            restoreFailures++;
+            LOG.error("Reading the open alarms to restore the detectors failed (attempt {}); trying again with the "
+                    + "next input", restoreFailures, e);
+            return;
+        }
         restored = true;
-        for (AlarmDto a : alarms.open()) {
+        for (AlarmDto a : open) {
+            if ("RETURNED_TO_NORMAL".equals(a.state())) {
+                continue;
+            }
             switch (AlarmType.valueOf(a.type())) {
                 case TEMPERATURE, HUMIDITY -> {
                     if ("HIGH".equals(a.level()) || "LOW".equals(a.level())) {
@@ -246,7 +330,10 @@ public class AlarmInputs {
             }
             Duration unlock = Duration.ofMillis(r.unlockMs() > 0 ? r.unlockMs() : unlockMsOf(r.doorId()));
             forced.permit(r.doorId(), r.at(), r.at().plus(unlock));
-            tailgating.granted(r.doorId(), r.at(), unlock);
+            tailgating.granted(r.doorId(), r.at(), unlock, r.admits());
+            return;
+        }
+        if (r.reason() != null && PENDING_STEPS.contains(r.reason())) {
             return;
         }
         if (r.doorId() != null) {
@@ -269,16 +356,17 @@ public class AlarmInputs {
         apply(trigger.get());
     }
 
-    private void event(AgentEvent e, String doorId) {
-        Instant at = e.occurredAt();
+    private void event(AgentEvent e, String doorId, Instant at) {
+        Instant reported = e.occurredAt();
         Map<String, String> attrs = e.attributes();
         String door = doorId != null ? doorId : e.doorId();
+        String agent = e.agentId();
         switch (e.type()) {
-            case DOOR_STATE -> doorState(e, door, attrs.get("state"), at);
+            case DOOR_STATE -> doorState(e, door, attrs.get("state"), at, reported);
             case COMMAND_EXECUTED -> command(door, attrs, at);
             case PASSAGE -> {
                 if (door != null) {
-                    tailgating.passage(door, at).ifPresent(this::apply);
+                    tailgating.passage(door, at, reported).ifPresent(this::apply);
                 }
             }
             case READ_REJECTED -> {
@@ -288,12 +376,12 @@ public class AlarmInputs {
             }
             case TAMPER -> {
                 if (e.deviceId() != null) {
-                    InputAlarms.tamper(e.deviceId(), door, attrs.get("state"), at).ifPresent(this::apply);
+                    InputAlarms.tamper(agent, e.deviceId(), door, attrs.get("state"), at).ifPresent(this::apply);
                 }
             }
             case SENSOR_ALARM -> {
                 if (e.deviceId() != null) {
-                    Optional<AlarmTrigger> t = InputAlarms.sensor(e.deviceId(), door, attrs.get("input"),
+                    Optional<AlarmTrigger> t = InputAlarms.sensor(agent, e.deviceId(), door, attrs.get("input"),
                             attrs.get("state"), at);
                     t.ifPresentOrElse(this::apply, ignored::increment);
                 }
@@ -301,7 +389,7 @@ public class AlarmInputs {
             case SENSOR_READING -> reading(e, door, at);
             case DEVICE_OFFLINE, DEVICE_ONLINE -> {
                 if (e.deviceId() != null) {
-                    offline.device(e.deviceId(), door, e.type() == AgentEventType.DEVICE_ONLINE,
+                    offline.device(agent, e.deviceId(), door, e.type() == AgentEventType.DEVICE_ONLINE,
                             attrs.get("reason"), at).ifPresent(this::apply);
                 }
             }
@@ -309,7 +397,7 @@ public class AlarmInputs {
         }
     }
 
-    private void doorState(AgentEvent e, String door, String state, Instant at) {
+    private void doorState(AgentEvent e, String door, String state, Instant at, Instant reported) {
         if (door == null || state == null) {
             return;
         }
@@ -317,19 +405,21 @@ public class AlarmInputs {
             case "OPEN", "CLOSED" -> {
                 boolean open = "OPEN".equals(state);
                 boolean permitted = forced.permitted(door, at);
-                forced.contact(door, open, at).ifPresent(this::apply);
+                forced.contact(door, open, at, reported).ifPresent(this::apply);
                 held.contact(door, open, at, permitted).ifPresent(this::apply);
                 if (!open && heldBeforeRestart.remove(door)) {
                     apply(new AlarmTrigger.Clear(AlarmType.DOOR_HELD, AlarmPlace.door(door), at,
-                            "door closed at " + at));
+                            "door closed at " + reported));
                 }
             }
             case "UNLOCKED" -> forced.lock(door, true, at);
             case "LOCKED" -> forced.lock(door, false, at);
             case "TAMPER" -> {
-                AlarmPlace place = e.deviceId() != null ? AlarmPlace.device(e.deviceId(), door) : AlarmPlace.door(door);
+                AlarmPlace place = e.deviceId() != null ? AlarmPlace.device(e.agentId(), e.deviceId(), door)
+                        : AlarmPlace.door(door);
                 apply(new AlarmTrigger.Raise(AlarmType.TAMPER, place, at,
-                        "tamper reported by " + (e.deviceId() != null ? e.deviceId() : "door " + door)));
+                        "tamper reported by " + (e.deviceId() != null ? e.deviceId() : "door " + door)
+                                + " at " + reported));
             }
             default -> ignored.increment();
         }
@@ -369,8 +459,9 @@ public class AlarmInputs {
         }
         AlarmType type = SensorThresholds.typeOf(quantity).orElseThrow();
         String q = quantity.strip().toLowerCase(Locale.ROOT);
-        List<AlarmTrigger> out = new ArrayList<>(levels.reading(type, AlarmPlace.sensor(e.deviceId(), q, door), value,
-                e.attributes().get("unit"), band.get(), at));
+        List<AlarmTrigger> out = new ArrayList<>(levels.reading(type,
+                AlarmPlace.sensor(e.agentId(), e.deviceId(), q, door), value, e.attributes().get("unit"), band.get(),
+                at));
         out.forEach(this::apply);
     }
 
@@ -389,7 +480,74 @@ public class AlarmInputs {
         }
     }
 
+    /**
+     * Stores a trigger. When an earlier trigger of the same alarm is still waiting for its store, this one waits
+     * behind it (order per alarm is kept); when the store fails, it waits for the next tick.
+     */
     private void apply(AlarmTrigger trigger) {
-        alarms.apply(trigger);
+        String key = trigger.type().name() + "|" + trigger.place().key();
+        ArrayDeque<Unstored> waiting = unstored.get(key);
+        if (waiting != null) {
+            enqueue(key, trigger);
+            return;
+        }
+        if (!store(trigger)) {
+            enqueue(key, trigger);
+        }
+    }
+
+    private boolean store(AlarmTrigger trigger) {
+        try {
+            alarms.apply(trigger);
+            return true;
+        } catch (RuntimeException e) {
+            storeFailures.increment();
+            LOG.error("Storing {} {} at {} failed; retried on the next tick ({} store failures since start)",
+                    trigger instanceof AlarmTrigger.Raise ? "raise of" : "clear of", trigger.type(),
+                    trigger.place().key(), storeFailures.sum(), e);
+            return false;
+        }
+    }
+
+    private void enqueue(String key, AlarmTrigger trigger) {
+        if (unstoredCount >= MAX_UNSTORED) {
+            lost.increment();
+            LOG.error("{} triggers already wait for their store: {} of {} at {} is lost ({} lost since start)",
+                    MAX_UNSTORED, trigger.getClass().getSimpleName(), trigger.type(), trigger.place().key(),
+                    lost.sum());
+            return;
+        }
+        unstored.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(new Unstored(trigger));
+        unstoredCount++;
+    }
+
+    /** One more store attempt for every waiting alarm, oldest trigger first; stops per alarm at its first failure. */
+    private void retryUnstored() {
+        Iterator<ArrayDeque<Unstored>> alarmsWaiting = unstored.values().iterator();
+        while (alarmsWaiting.hasNext()) {
+            ArrayDeque<Unstored> waiting = alarmsWaiting.next();
+            while (!waiting.isEmpty()) {
+                Unstored next = waiting.peekFirst();
+                if (store(next.trigger)) {
+                    waiting.pollFirst();
+                    unstoredCount--;
+                    continue;
+                }
+                next.attempts++;
+                if (next.attempts >= STORE_ATTEMPTS) {
+                    waiting.pollFirst();
+                    unstoredCount--;
+                    lost.increment();
+                    LOG.error("Giving up on {} of {} at {} after {} failed stores ({} lost since start)",
+                            next.trigger.getClass().getSimpleName(), next.trigger.type(), next.trigger.place().key(),
+                            next.attempts, lost.sum());
+                    continue;
+                }
+                break;
+            }
+            if (waiting.isEmpty()) {
+                alarmsWaiting.remove();
+            }
+        }
     }
 }

@@ -13,4 +13,7 @@ interface AlarmRepository extends CrudRepository<AlarmRow, Long>, JpaSpecificati
 
     /** Open alarms (open_key set), for restoring detector state at start-up. */
     List<AlarmRow> findByOpenKeyIsNotNull();
+
+    /** Open alarms of an agent's devices and sensors (the ones its reports can open). */
+    long countByAgentIdAndDeviceIdIsNotNullAndOpenKeyIsNotNull(String agentId);
 }

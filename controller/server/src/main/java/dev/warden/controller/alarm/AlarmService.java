@@ -7,11 +7,13 @@ import dev.warden.controller.door.DoorRepository;
 import dev.warden.controller.door.DoorRow;
 import dev.warden.policy.alarm.Alarm;
 import dev.warden.policy.alarm.AlarmAction;
+import dev.warden.policy.alarm.AlarmActionKind;
 import dev.warden.policy.alarm.AlarmChange;
 import dev.warden.policy.alarm.AlarmPlace;
 import dev.warden.policy.alarm.AlarmState;
 import dev.warden.policy.alarm.AlarmTrigger;
 import dev.warden.policy.alarm.AlarmType;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +39,14 @@ import org.slf4j.LoggerFactory;
  * the pure {@link Alarm} transitions, writes every action to the alarm's history in the same transaction, and
  * publishes the alarm after each committed change on the live stream. One open alarm per type and place is also
  * enforced by the database (unique {@code open_key}): a concurrent raise by another controller instance turns into a
- * repeat on retry. Within one controller, triggers and operator actions are applied one at a time (no lost update).
+ * repeat on retry. Every update checks the row's version (optimistic locking): a writer holding a stale copy (another
+ * controller instance, an operator acting at the same moment) fails and retries from a fresh read, so a repeat can
+ * never reopen a cleared alarm nor undo an acknowledgement. Within one controller, triggers and operator actions are
+ * also applied one at a time.
+ *
+ * <p>An agent's reports can open alarms of its own devices and sensors only; at most
+ * {@code warden.alarms.max-open-device-alarms-per-agent} of them are open at once per agent: a raise that would open
+ * one more is refused, logged and counted (repeats of open ones still count).
  */
 @Singleton
 public class AlarmService {
@@ -51,9 +61,19 @@ public class AlarmService {
     private final TransactionOperations<Connection> transactions;
     private final AlarmBroadcaster broadcaster;
     private final Clock clock;
+    private final int maxOpenPerAgent;
+    private final LongAdder refusedPerAgent = new LongAdder();
+    /** Attempts of one write: the first, plus retries after a conflicting writer (unique key, version). */
+    static final int ATTEMPTS = 4;
 
     AlarmService(AlarmRepository alarms, AlarmActionRepository actions, DoorRepository doors,
-                 TransactionOperations<Connection> transactions, AlarmBroadcaster broadcaster, Clock clock) {
+                 TransactionOperations<Connection> transactions, AlarmBroadcaster broadcaster, Clock clock,
+                 AlarmSettings settings) {
+        if (settings.getMaxOpenDeviceAlarmsPerAgent() < 1) {
+            throw new IllegalStateException("warden.alarms.max-open-device-alarms-per-agent must be >= 1, was "
+                    + settings.getMaxOpenDeviceAlarmsPerAgent());
+        }
+        this.maxOpenPerAgent = settings.getMaxOpenDeviceAlarmsPerAgent();
         this.alarms = alarms;
         this.actions = actions;
         this.doors = doors;
@@ -62,18 +82,24 @@ public class AlarmService {
         this.clock = clock;
     }
 
-    /** Applies a detector's trigger; the alarm after the change, or empty when nothing changed (a clear of none). */
+    /**
+     * Applies a detector's trigger; the alarm after the change, or empty when nothing changed (a clear of none, a
+     * refused raise). Throws when the store fails (the caller retries the trigger later).
+     */
     public synchronized Optional<AlarmDto> apply(AlarmTrigger trigger) {
         Optional<AlarmDto> changed = Optional.empty();
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 changed = transactions.executeWrite(status -> applyInTransaction(trigger));
                 break;
             } catch (RuntimeException e) {
-                if (attempt >= 2 || !SqlErrors.isUniqueViolation(e)) {
+                if (attempt >= ATTEMPTS || !(SqlErrors.isUniqueViolation(e) || isStale(e))) {
                     throw e;
                 }
-                // another writer opened the same alarm first: retry, now as a repeat
+                // another writer opened the same alarm first, or changed it since it was read: retry from a fresh
+                // read (a raise then becomes a repeat; a clear sees the operator's action)
+                LOG.debug("Alarm write for {} {} conflicted with another writer; retrying", trigger.type(),
+                        trigger.place().key());
             }
         }
         changed.ifPresent(a -> {
@@ -89,6 +115,34 @@ public class AlarmService {
      * not exist or is hidden from the caller, 409 when the action is not legal in its state.
      */
     public synchronized AlarmDetailDto act(long id, OperatorAction action, String operator, String comment, Set<String> hidden) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return actOnce(id, action, operator, comment, hidden);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isStale(e)) {
+                    throw e;
+                }
+                // another writer changed the alarm since it was read: decide again on a fresh read
+            }
+        }
+    }
+
+    /** Raises refused because the agent already had the most open device alarms allowed. */
+    public long refusedOverAgentLimitCount() {
+        return refusedPerAgent.sum();
+    }
+
+    static boolean isStale(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private AlarmDetailDto actOnce(long id, OperatorAction action, String operator, String comment,
+                                   Set<String> hidden) {
         AlarmDetailDto result = transactions.executeWrite(status -> {
             AlarmRow row = visible(id, hidden);
             Alarm alarm = toAlarm(row);
@@ -145,7 +199,7 @@ public class AlarmService {
                 page.getTotalSize());
     }
 
-    /** Alarms open now (active or acknowledged). */
+    /** Alarms open now (active, acknowledged or returned to normal). */
     @ReadOnly
     public List<AlarmDto> open() {
         return alarms.findByOpenKeyIsNotNull().stream().map(AlarmDto::of).toList();
@@ -174,6 +228,13 @@ public class AlarmService {
                 yield change instanceof AlarmChange.Changed c ? Optional.of(AlarmDto.of(store(open.get(), c)))
                         : Optional.empty();
             }
+            case AlarmTrigger.Raise raise when overAgentLimit(raise.place()) -> {
+                refusedPerAgent.increment();
+                LOG.warn("Agent {} already has {} open device alarms: {} at {} refused ({} refused since start)",
+                        raise.place().agentId(), maxOpenPerAgent, raise.type(), raise.place().key(),
+                        refusedPerAgent.sum());
+                yield Optional.empty();
+            }
             case AlarmTrigger.Raise raise -> {
                 Alarm alarm = Alarm.raise(new AlarmTrigger.Raise(raise.type(), withArea(raise.place()), raise.at(),
                         detail, raise.level()));
@@ -190,6 +251,11 @@ public class AlarmService {
         };
     }
 
+    private boolean overAgentLimit(AlarmPlace place) {
+        return place.isAgentDevice()
+                && alarms.countByAgentIdAndDeviceIdIsNotNullAndOpenKeyIsNotNull(place.agentId()) >= maxOpenPerAgent;
+    }
+
     /** Writes the alarm after a change over its row, and the change's action into the history. */
     private AlarmRow store(AlarmRow before, AlarmChange.Changed changed) {
         Alarm a = changed.alarm();
@@ -200,7 +266,14 @@ public class AlarmService {
             ackBy = ack.by();
             ackAt = ack.at();
             ackComment = ack.comment();
+        } else if (changed.action().kind() == AlarmActionKind.ACKNOWLEDGED) {
+            // an alarm returned to normal closes on acknowledgement: it was acknowledged too
+            ackBy = changed.action().operator();
+            ackAt = changed.action().at();
+            ackComment = changed.action().comment();
         }
+        Instant returnedAt = a.state() instanceof AlarmState.ReturnedToNormal r ? r.at()
+                : a.state() instanceof AlarmState.Active ? null : before.returnedAt();
         String clearedBy = null;
         Instant clearedAt = null;
         String clearedComment = null;
@@ -213,7 +286,8 @@ public class AlarmService {
                 a.open() ? before.openKey() : null, a.priority(), a.state().code(), a.count(), before.doorId(),
                 before.areaId(), before.deviceId(), before.agentId(), before.personId(), before.credentialId(),
                 before.level(), AlarmRow.clip(a.detail(), AlarmRow.MAX_DETAIL), before.raisedAt(), a.lastAt(),
-                ackBy, ackAt, ackComment, clearedBy, clearedAt, clearedComment);
+                ackBy, ackAt, AlarmRow.clip(ackComment, AlarmRow.MAX_COMMENT), clearedBy, clearedAt, clearedComment,
+                returnedAt, before.version());
         AlarmRow saved = alarms.update(next);
         insertAction(saved.id(), changed.action());
         return saved;
@@ -236,7 +310,7 @@ public class AlarmService {
         return new AlarmRow(null, a.type().name(), p.key(), openKey, a.priority(), a.state().code(), a.count(),
                 p.doorId(), p.areaId(), p.deviceId(), p.agentId(), p.personId(), p.credentialId(), level,
                 AlarmRow.clip(a.detail(), AlarmRow.MAX_DETAIL), a.raisedAt(), a.lastAt(), null, null, null, null, null,
-                null);
+                null, null, 0L);
     }
 
     /** The stored alarm as the pure core's {@link Alarm} (history left out: transitions only append to it). */
@@ -245,6 +319,8 @@ public class AlarmService {
             case "ACTIVE" -> new AlarmState.Active(r.raisedAt());
             case "ACKNOWLEDGED" -> new AlarmState.Acknowledged(r.acknowledgedBy(), r.acknowledgedAt(),
                     r.acknowledgedComment());
+            case "RETURNED_TO_NORMAL" -> new AlarmState.ReturnedToNormal(
+                    r.returnedAt() != null ? r.returnedAt() : r.lastAt(), r.detail());
             case "CLEARED" -> new AlarmState.Cleared(r.clearedBy(), r.clearedAt(), r.clearedComment());
             default -> throw new IllegalStateException("alarm " + r.id() + " has unknown state " + r.state());
         };

@@ -20,6 +20,7 @@ public class AlarmSettings {
     private Duration grace = Duration.ofSeconds(2);
     private Duration heartbeat = Duration.ofSeconds(15);
     private int queueCapacity = 100_000;
+    private int maxOpenDeviceAlarmsPerAgent = 200;
 
     /** How long a door may stay open after a grant before DOOR_HELD (default 30 s). */
     public Duration getHeldOpen() {
@@ -118,5 +119,17 @@ public class AlarmSettings {
 
     public void setQueueCapacity(int queueCapacity) {
         this.queueCapacity = queueCapacity;
+    }
+
+    /**
+     * Open alarms of one agent's devices and sensors at once (tamper, smoke, leak, power, device offline,
+     * temperature, humidity); a raise that would open one more is refused, logged and counted. Default 200.
+     */
+    public int getMaxOpenDeviceAlarmsPerAgent() {
+        return maxOpenDeviceAlarmsPerAgent;
+    }
+
+    public void setMaxOpenDeviceAlarmsPerAgent(int maxOpenDeviceAlarmsPerAgent) {
+        this.maxOpenDeviceAlarmsPerAgent = maxOpenDeviceAlarmsPerAgent;
     }
 }

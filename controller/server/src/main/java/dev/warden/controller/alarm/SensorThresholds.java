@@ -114,7 +114,13 @@ public class SensorThresholds {
     private synchronized Map<String, Thresholds> reload() {
         Map<String, Thresholds> next = new HashMap<>();
         for (SensorThresholdRow r : rows.findAll()) {
-            next.put(key(r.deviceId(), r.quantity()), new Thresholds(r.low(), r.high(), r.hysteresis()));
+            try {
+                next.put(key(r.deviceId(), r.quantity()), new Thresholds(r.low(), r.high(), r.hysteresis()));
+            } catch (IllegalArgumentException e) {
+                // a row stored before the hysteresis had to be less than half the band: the default applies
+                LOG.error("Thresholds of {} {} are invalid ({}): the default band applies until they are replaced",
+                        r.deviceId(), r.quantity(), e.getMessage());
+            }
         }
         own = Map.copyOf(next);
         return own;

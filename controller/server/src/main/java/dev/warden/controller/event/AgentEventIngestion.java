@@ -43,9 +43,11 @@ import org.slf4j.LoggerFactory;
  * by {@code min(occurredAt, now)}, so one report dated a few minutes ahead can never block the reports after it.
  *
  * <p>After the transaction, every {@link StoredAgentEventListener} bean (the alarm detectors, gate passages for the
- * access engine) is told about a stored event that is timely and does not name a door its agent does not serve. A
- * listener that throws is logged and counted; it never fails the ingestion nor keeps the other listeners from
- * hearing the event.
+ * access engine) is told about a stored event that does not name a door its agent does not serve, as it was stored:
+ * an event stored with the receipt time (agent clock out of range) reaches the listeners with that time as its
+ * {@code occurredAt} (and the agent's time as attribute {@code agentTime} when there is room), so a smoke alarm or a
+ * forced door is never missed because an agent's clock is off. A listener that throws is logged and counted; it
+ * never fails the ingestion nor keeps the other listeners from hearing the event.
  */
 @Singleton
 public class AgentEventIngestion {
@@ -126,8 +128,8 @@ public class AgentEventIngestion {
         }
         stored.increment();
         broadcaster.publish(List.of(saved));
-        if (timely && !notServedDoor[0]) {
-            tellListeners(e, saved.doorId());
+        if (!notServedDoor[0]) {
+            tellListeners(timely ? e : asStored(e, now), saved.doorId());
         }
         return IngestResult.STORED;
     }
@@ -142,6 +144,16 @@ public class AgentEventIngestion {
                         listener.getClass().getSimpleName(), e.agentId(), e.seq(), e.type(), listenerFailures.sum(), ex);
             }
         }
+    }
+
+    /** The event as stored when its agent time was out of range: dated at its receipt, the agent's time kept. */
+    private static AgentEvent asStored(AgentEvent e, Instant receivedAt) {
+        Map<String, String> attrs = e.attributes();
+        if (attrs.size() < 32 && !attrs.containsKey("agentTime")) {
+            attrs = new TreeMap<>(attrs);
+            attrs.put("agentTime", e.occurredAt().toString());
+        }
+        return new AgentEvent(e.agentId(), e.seq(), receivedAt, e.type(), e.doorId(), e.deviceId(), attrs);
     }
 
     /** Times a {@link StoredAgentEventListener} threw. */

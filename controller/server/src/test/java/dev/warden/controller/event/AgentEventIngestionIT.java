@@ -56,6 +56,21 @@ class AgentEventIngestionIT {
         }
     }
 
+    /** Records what the listeners are told. */
+    @Singleton
+    @Requires(property = PINNED, value = "true")
+    static class Recorder implements StoredAgentEventListener {
+        final List<AgentEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void onStored(AgentEvent event, String doorId) {
+            heard.add(event);
+        }
+    }
+
+    @Inject
+    Recorder recorder;
+
     final MutableClock clock = CLOCK;
 
     @Inject
@@ -172,6 +187,27 @@ class AgentEventIngestionIT {
         assertThat(admin.map("/api/v1/doors/X-time")).as("presence still follows the agent")
                 .containsEntry("agentOnline", false);
         assertThat(presence.timestampOutOfRangeCount()).isEqualTo(presenceBefore + 1);
+    }
+
+    /**
+     * Verifies H3 (b): an event stored with the receipt time (agent clock out of range) still reaches the listeners,
+     * dated as stored, with the agent's time kept; an event of a door the agent does not serve does not.
+     */
+    @Test
+    void anEventStoredWithTheReceiptTimeReachesTheListenersAsStored() {
+        Instant now = clock.instant();
+        Instant agentTime = now.plus(Duration.ofMinutes(6));
+        ingestion.ingest(new AgentEvent("agent-late", 1, agentTime, AgentEventType.SENSOR_ALARM, null, "late-env",
+                Map.of("input", "smoke", "state", "ACTIVE")));
+        assertThat(recorder.heard).filteredOn(e -> "agent-late".equals(e.agentId()) && e.seq() == 1).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.occurredAt()).isEqualTo(now);
+                    assertThat(e.attributes()).containsEntry("agentTime", agentTime.toString())
+                            .containsEntry("input", "smoke");
+                });
+        ingestion.ingest(new AgentEvent("agent-late", 2, now, AgentEventType.DOOR_STATE, "X-time-not-mine", null,
+                Map.of("state", "OPEN")));
+        assertThat(recorder.heard).noneMatch(e -> "agent-late".equals(e.agentId()) && e.seq() == 2);
     }
 
     /** How many rows hold this (agent, seq) — counted in the test, the repository needs no such query. */
