@@ -11,12 +11,15 @@ import dev.warden.agent.door.DoorStates;
 import dev.warden.agent.door.DriveDoor;
 import dev.warden.agent.door.Site;
 import dev.warden.agent.event.EventRecorder;
+import dev.warden.agent.event.RecordEvent;
 import dev.warden.agent.health.Counters;
+import dev.warden.agent.journal.EventJournal;
+import dev.warden.agent.journal.JournalForwarder;
+import dev.warden.agent.journal.JournalSettings;
 import dev.warden.agent.mqtt.MqttLink;
 import dev.warden.agent.serial.RoutingDoorDriver;
 import dev.warden.agent.serial.SerialDeviceEvents;
 import dev.warden.agent.serial.SerialDevices;
-import dev.warden.agent.store.FileSequenceStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running edge agent, wired by hand: the door logic ({@link AccessFlow}, {@link DoorStates},
- * {@link DoorCommands}) on one worker thread, the event recorder with its persisted sequence, the MQTT link that
+ * {@link DoorCommands}) on one worker thread, the event recorder writing every event to the durable journal
+ * ({@link EventJournal}, in {@code <dataDir>/journal}) whose {@link JournalForwarder} sends it on, the MQTT link that
  * implements the ports, and the serial buses ({@link SerialDevices}) whose devices the door logic drives through
  * {@link RoutingDoorDriver}. {@link #start} returns at once; the agent connects (and reconnects) in the background.
  */
@@ -42,11 +46,13 @@ public final class EdgeAgent implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private final Counters counters;
     private final EventRecorder events;
+    private final EventJournal journal;
+    private final JournalForwarder forwarder;
     private final MqttLink link;
     private final SerialDevices serial;
     private volatile boolean closed;
 
-    private EdgeAgent(AgentConfig config, Clock clock, DecodeWiegand wiegand) throws IOException {
+    private EdgeAgent(AgentConfig config, Clock clock, DecodeWiegand wiegand, JournalSettings journalSettings) throws IOException {
         this.config = config;
         this.counters = new Counters();
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -55,9 +61,11 @@ public final class EdgeAgent implements AutoCloseable {
             return t;
         });
         Site site = new Site(config.doors());
-        FileSequenceStore sequence = FileSequenceStore.open(config.dataDir());
+        this.journal = EventJournal.open(config.dataDir(), journalSettings, counters);
         this.link = MqttLink.create(config, site, counters, worker, clock, version());
-        this.events = new EventRecorder(config.agentId(), sequence, link.eventPublisher(), clock);
+        // the journal numbers the events (SequenceStore) and holds them on disk (PublishEvent) before the forwarder sends them
+        this.events = new EventRecorder(config.agentId(), journal, journal, clock);
+        this.forwarder = new JournalForwarder(journal, link.eventDelivery(), counters, config.agentId());
         this.serial = SerialDevices.plan(config.serialBuses());
         DriveDoor doors = new RoutingDoorDriver(serial, link.doorDriver());
         AccessFlow access = new AccessFlow(
@@ -78,6 +86,7 @@ public final class EdgeAgent implements AutoCloseable {
         SerialDeviceEvents deviceEvents = new SerialDeviceEvents(
                 site, access, states, events, worker, clock, () -> UUID.randomUUID().toString(), counters);
         serial.start(deviceEvents, link.readerKeys()::scbk, clock, config.dataDir());
+        forwarder.start();
         link.start(access, states, commands);
     }
 
@@ -87,9 +96,14 @@ public final class EdgeAgent implements AutoCloseable {
         return start(config, Clock.systemUTC(), new CodecWiegandDecoder(formats));
     }
 
+    /** Starts an agent whose journal is sized by the defaults and the {@code warden.journal.*} system properties. */
     public static EdgeAgent start(AgentConfig config, Clock clock, DecodeWiegand wiegand) {
+        return start(config, clock, wiegand, JournalSettings.from(System.getProperties()));
+    }
+
+    public static EdgeAgent start(AgentConfig config, Clock clock, DecodeWiegand wiegand, JournalSettings journalSettings) {
         try {
-            EdgeAgent agent = new EdgeAgent(config, clock, wiegand);
+            EdgeAgent agent = new EdgeAgent(config, clock, wiegand, journalSettings);
             LOG.info("agent {} started: {} door(s), {} serial bus(es), broker {}, decision timeout {} ms, last event seq {}, data in {}",
                     config.agentId(), config.doors().size(), config.serialBuses().size(), config.mqtt().uri(), config.decisionTimeout().toMillis(),
                     agent.lastEventSeq(), config.dataDir().toAbsolutePath());
@@ -112,6 +126,19 @@ public final class EdgeAgent implements AutoCloseable {
         return events.lastSeq();
     }
 
+    /**
+     * The agent's event recorder: every event recorded here is numbered, forced to the journal and forwarded like the
+     * door logic's own.
+     */
+    public RecordEvent eventRecorder() {
+        return events;
+    }
+
+    /** The event journal's fill, last and acknowledged sequence (JOURNAL_HIGH: {@code stats().high()}). */
+    public EventJournal.Stats journalStats() {
+        return journal.stats();
+    }
+
     /** Counters of rejections and degraded operation, by name. */
     public Map<String, Long> counters() {
         return counters.snapshot();
@@ -126,7 +153,9 @@ public final class EdgeAgent implements AutoCloseable {
         closed = true;
         LOG.info("agent {} stopping", config.agentId());
         serial.close();
+        forwarder.close();
         link.close();
+        journal.close();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(2, TimeUnit.SECONDS)) {

@@ -8,9 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Numbers events with the agent's sequence (one more than the last, persisted before the event leaves, so the
- * numbering survives restarts), stamps them with the clock and hands them to {@link PublishEvent}.
- * Thread-safe: numbering and publishing happen under one lock, so events leave in sequence order.
+ * Numbers events with the agent's sequence (one more than the last, so the numbering survives restarts), stamps them
+ * with the clock and hands them to {@link PublishEvent}. In the agent both ports are the durable event journal
+ * ({@code dev.warden.agent.journal.EventJournal}): it recovers the last number from its records and forces each event
+ * to disk before its forwarder may send it. Thread-safe: numbering and publishing happen under one lock, so events are
+ * journaled in sequence order.
  */
 public final class EventRecorder implements RecordEvent {
 

@@ -8,7 +8,7 @@ import dev.warden.agent.door.DoorCommands;
 import dev.warden.agent.door.DoorStates;
 import dev.warden.agent.door.DriveDoor;
 import dev.warden.agent.door.Site;
-import dev.warden.agent.event.PublishEvent;
+import dev.warden.agent.event.DeliverEvent;
 import dev.warden.agent.health.Counters;
 import dev.warden.contract.AgentStatus;
 import dev.warden.contract.ContractJson;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's MQTT side, assembled: one connection (client id = agent id) with its Last Will (retained OFFLINE
  * status), the adapters that implement the door logic's ports ({@link #controller()}, {@link #doorDriver()},
- * {@link #eventPublisher()}), and the routing of inbound messages to the door logic. Retained ONLINE is published
+ * {@link #eventDelivery()}), and the routing of inbound messages to the door logic. Retained ONLINE is published
  * on every (re)connect and retained OFFLINE on {@link #close()}. A session's Last Will (OFFLINE) and its ONLINE carry
  * the same {@code at}, the time the connection attempt began.
  *
@@ -110,7 +110,8 @@ public final class MqttLink implements AutoCloseable {
         return driver;
     }
 
-    public PublishEvent eventPublisher() {
+    /** QoS 1 delivery of journaled events, confirmed by PUBACK (the journal's forwarder uses it). */
+    public DeliverEvent eventDelivery() {
         return events;
     }
 
@@ -159,6 +160,7 @@ public final class MqttLink implements AutoCloseable {
     }
 
     private void onConnected() {
+        events.connected();
         connection.publish(Topics.agentStatus(agentId), status(AgentStatus.State.ONLINE, sessionAt), 1, true, PahoConnection.WhenOffline.DROP, null)
                 .whenComplete((ok, e) -> {
                     if (e != null) {

@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the last event sequence number in {@code <dataDir>/event-seq} as a line of decimal digits. Each
+ * Keeps the last event sequence number in {@code <dataDir>/event-seq} as a line of decimal digits. Since the event
+ * journal ({@code dev.warden.agent.journal}) numbers events from its own records, the agent only reads this file
+ * (data directories of older agents) and the journal keeps its acknowledged position in a store of this kind. Each
  * {@link #store} writes a temporary file, forces it to disk, renames it over the old one atomically and forces the
  * directory, so after a crash or power loss the file holds either the old or the new number, never a torn one.
  * A file that exists but cannot be read as a number stops the agent at start: starting again at 1 would make the
@@ -32,31 +34,39 @@ public final class FileSequenceStore implements SequenceStore {
     private final Path temp;
     private long last;
 
-    private FileSequenceStore(Path dir, long last) {
+    private FileSequenceStore(Path dir, String fileName, long last) {
         this.dir = dir;
-        this.file = dir.resolve(FILE_NAME);
-        this.temp = dir.resolve(FILE_NAME + ".tmp");
+        this.file = dir.resolve(fileName);
+        this.temp = dir.resolve(fileName + ".tmp");
         this.last = last;
     }
 
     /** Opens (creating the directory if needed) the store in {@code dataDir}. */
     public static FileSequenceStore open(Path dataDir) throws IOException {
+        return open(dataDir, FILE_NAME);
+    }
+
+    /**
+     * Opens a store of one increasing number kept in {@code dataDir/fileName} the same way (the event journal keeps
+     * its acknowledged position like this).
+     */
+    public static FileSequenceStore open(Path dataDir, String fileName) throws IOException {
         Files.createDirectories(dataDir);
-        Path file = dataDir.resolve(FILE_NAME);
+        Path file = dataDir.resolve(fileName);
         long last = 0;
         if (Files.exists(file)) {
             String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
             try {
                 last = Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw new IOException("event sequence file " + file + " is corrupt (not a number); refusing to restart numbering", e);
+                throw new IOException("sequence file " + file + " is corrupt (not a number); refusing to restart numbering", e);
             }
             if (last < 0) {
-                throw new IOException("event sequence file " + file + " holds a negative number");
+                throw new IOException("sequence file " + file + " holds a negative number");
             }
         }
-        Files.deleteIfExists(dataDir.resolve(FILE_NAME + ".tmp"));
-        return new FileSequenceStore(dataDir, last);
+        Files.deleteIfExists(dataDir.resolve(fileName + ".tmp"));
+        return new FileSequenceStore(dataDir, fileName, last);
     }
 
     @Override

@@ -1,2 +1,6 @@
-/** The agent's durable local state on disk (for now: the event sequence counter), fsync'd before use. */
+/**
+ * The agent's durable counters on disk, fsync'd and renamed atomically: the legacy event sequence file
+ * ({@code event-seq}, read at start so an older data directory continues its numbering) and the event journal's
+ * acknowledged position.
+ */
 package dev.warden.agent.store;
