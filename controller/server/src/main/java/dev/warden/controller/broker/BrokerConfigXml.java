@@ -72,6 +72,11 @@ final class BrokerConfigXml {
         xml.append("        <queued-messages>\n");
         xml.append("            <max-queue-size>").append(maxQueueSize).append("</max-queue-size>\n");
         xml.append("        </queued-messages>\n");
+        // Paho v5 (1.2.5) resends an in-flight QoS 1 PUBLISH after a reconnect with the old connection's topic alias
+        // and no topic name; the broker then disconnects it (0x94) on every reconnect. No aliases, no such loop.
+        xml.append("        <topic-alias>\n");
+        xml.append("            <enabled>false</enabled>\n");
+        xml.append("        </topic-alias>\n");
         xml.append("    </mqtt>\n");
         xml.append("    <persistence>\n");
         xml.append("        <mode>").append(persistence).append("</mode>\n");

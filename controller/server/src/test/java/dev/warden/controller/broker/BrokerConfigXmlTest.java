@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class BrokerConfigXmlTest {
 
     @Test
-    void plainListenerOnlyWithStatisticsOffAndALargeQueue() {
+    void plainListenerOnlyWithStatisticsOffALargeQueueAndNoTopicAliases() {
         String xml = BrokerConfigXml.render("127.0.0.1", 1883, "file", 100_000, null);
         assertThat(xml)
                 .contains("<tcp-listener>")
@@ -16,6 +16,7 @@ class BrokerConfigXmlTest {
                 .contains("<bind-address>127.0.0.1</bind-address>")
                 .contains("<max-queue-size>100000</max-queue-size>")
                 .contains("<mode>file</mode>")
+                .contains("<topic-alias>\n            <enabled>false</enabled>")
                 .contains("<anonymous-usage-statistics>\n        <enabled>false</enabled>")
                 .doesNotContain("tls-tcp-listener");
     }

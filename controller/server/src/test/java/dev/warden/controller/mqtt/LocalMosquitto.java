@@ -117,6 +117,7 @@ public final class LocalMosquitto implements AutoCloseable {
                     "# private broker of one test run (LocalMosquitto)",
                     "per_listener_settings false",
                     "listener " + port + " 127.0.0.1",
+                    "max_topic_alias 0",  // see docs/operations.md: Paho 1.2.5 resends aliased PUBLISHes after a reconnect
                     "allow_anonymous false",
                     "password_file " + passwordFile,
                     "acl_file " + aclFile,
