@@ -158,7 +158,7 @@ public final class AccessEngine {
         } else {
             apply(moves, at, snapshot, changes, signals);
         }
-        return result(granted, changes, signals, visits);
+        return granted(granted, changes, signals, visits, moves.size());
     }
 
     /**
@@ -251,6 +251,12 @@ public final class AccessEngine {
                                        List<Signal> visits) {
         signals.addAll(visits);
         return new AccessResult(decision, changes, signals);
+    }
+
+    private static AccessResult granted(Decision.Granted decision, List<PresenceChange> changes, List<Signal> signals,
+                                        List<Signal> visits, int admits) {
+        signals.addAll(visits);
+        return new AccessResult(decision, changes, signals, admits);
     }
 
     private void expire(Instant now) {

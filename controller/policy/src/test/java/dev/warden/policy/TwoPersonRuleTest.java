@@ -44,8 +44,10 @@ class TwoPersonRuleTest {
         AccessResult alice = engine.decide(entry(ALICE, CAGE_DOOR, T0), snapshot);
         assertThat(alice.decision().reasonCode()).isEqualTo("TWO_PERSON_PENDING");
         assertThat(alice.changes()).isEmpty();
+        assertThat(alice.admits()).isZero();
         AccessResult bob = engine.decide(entry(BOB, CAGE_DOOR, T0.plusSeconds(30)), snapshot);
         assertThat(bob.decision().granted()).isTrue();
+        assertThat(bob.admits()).as("one unlock lets the pair through").isEqualTo(2);
         assertThat(entered(bob)).containsExactly(ALICE, BOB);
         assertThat(bob.signals()).isEmpty();
         assertThat(inCage()).containsExactly(ALICE, BOB);

@@ -98,7 +98,7 @@ class DoorScenarioSystemIT {
     }
 
     @Test
-    void aDoorHeldOpenPastItsTimeRaisesDoorHeldWhichClearsWhenItCloses() throws Exception {
+    void aDoorHeldOpenPastItsTimeRaisesDoorHeldWhichReturnsToNormalWhenItClosesAndClosesOnAcknowledgement() throws Exception {
         sim.holdOpen(DOCK_DOOR, HELD_OPEN.plusSeconds(6));
 
         assertThat(present(DOCK_IN, worker, null)).isEqualTo(Observation.Outcome.GRANTED);
@@ -108,9 +108,16 @@ class DoorScenarioSystemIT {
                     assertThat(a.get("priority").asInt()).isEqualTo(3);
                     assertThat(a.get("state").asText()).isEqualTo("ACTIVE");
                 }));
-        // the person finally lets the door close: the controller clears the alarm itself
+        // the person finally lets the door close: the alarm returns to normal but stays in the queue until a guard
+        // has seen it; the acknowledgement then closes it
         await().atMost(WAIT).untilAsserted(() -> assertThat(alarms("type=DOOR_HELD&doorId=" + DOCK_DOOR))
-                .allSatisfy(a -> assertThat(a.get("state").asText()).isEqualTo("CLEARED")));
+                .allSatisfy(a -> assertThat(a.get("state").asText()).isEqualTo("RETURNED_TO_NORMAL")));
+        for (JsonNode alarm : alarms("type=DOOR_HELD&doorId=" + DOCK_DOOR)) {
+            site.write("POST", "/api/v1/alarms/" + alarm.get("id").asText() + "/acknowledge",
+                    Map.of("comment", "Delivery took long, door closed now"));
+        }
+        assertThat(alarms("type=DOOR_HELD&doorId=" + DOCK_DOOR))
+                .allSatisfy(a -> assertThat(a.get("state").asText()).isEqualTo("CLEARED"));
     }
 
     @Test

@@ -103,7 +103,7 @@ class SerialScenarioSystemIT {
     }
 
     @Test
-    void aRackOverheatingRaisesATemperatureAlarmThatClearsOnlyBelowTheHysteresisBand() throws Exception {
+    void aRackOverheatingRaisesATemperatureAlarmThatReturnsToNormalOnlyBelowTheHysteresisBand() throws Exception {
         sim.setReading(SENSOR, "temperature", 41.5);
         await().atMost(WAIT).untilAsserted(() -> assertThat(temperatureAlarms())
                 .singleElement()
@@ -122,11 +122,11 @@ class SerialScenarioSystemIT {
         sim.setReading(SENSOR, "temperature", 30.0);
         await().atMost(WAIT).untilAsserted(() -> assertThat(temperatureAlarms())
                 .singleElement()
-                .satisfies(a -> assertThat(a.get("state").asText()).isEqualTo("CLEARED")));
+                .satisfies(a -> assertThat(a.get("state").asText()).isEqualTo("RETURNED_TO_NORMAL")));
     }
 
     @Test
-    void aPowerFailureSeenByTheSensorRaisesAPowerAlarmThatClearsWhenTheSupplyIsBack() throws Exception {
+    void aPowerFailureSeenByTheSensorRaisesAPowerAlarmThatReturnsToNormalWhenTheSupplyIsBack() throws Exception {
         sim.raiseInput(SENSOR, "power", true);
         await().atMost(WAIT).untilAsserted(() -> assertThat(alarms("type=POWER"))
                 .singleElement()
@@ -135,11 +135,11 @@ class SerialScenarioSystemIT {
                     assertThat(a.get("priority").asInt()).isEqualTo(2);
                     assertThat(a.get("state").asText()).isEqualTo("ACTIVE");
                 }));
-        // the supply is back: the controller clears the alarm itself
+        // the supply is back: the alarm returns to normal and waits for a guard to acknowledge it
         sim.raiseInput(SENSOR, "power", false);
         await().atMost(WAIT).untilAsserted(() -> assertThat(alarms("type=POWER"))
                 .singleElement()
-                .satisfies(a -> assertThat(a.get("state").asText()).isEqualTo("CLEARED")));
+                .satisfies(a -> assertThat(a.get("state").asText()).isEqualTo("RETURNED_TO_NORMAL")));
     }
 
     @Test

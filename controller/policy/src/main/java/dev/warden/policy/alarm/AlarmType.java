@@ -17,6 +17,7 @@ public enum AlarmType {
     POWER(2, true),
     AGENT_OFFLINE(2, true),
     LONE_OCCUPANT(2, false),
+    VISIT_OVERSTAY(2, false),
     DOOR_HELD(3, true),
     TEMPERATURE(3, true),
     HUMIDITY(3, true),

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Alarms from the access engine's signals, by the signal's name: TERMINATED_CREDENTIAL, DURESS, PASSBACK and
- * UNESCORTED_VISITOR belong to the person (a repeat by the same person counts on the open alarm), LONE_OCCUPANT to
+ * Alarms from the access engine's signals, by the signal's name: TERMINATED_CREDENTIAL, DURESS, PASSBACK,
+ * UNESCORTED_VISITOR and VISIT_OVERSTAY belong to the person (a repeat by the same person counts on the open alarm), LONE_OCCUPANT to
  * the area. A signal without the id its place needs falls back to the door; a signal of unknown name, or without any
  * place at all, yields nothing. Stateless.
  */
@@ -26,7 +26,7 @@ public final class SignalAlarms {
             return Optional.empty();
         }
         AlarmPlace place = switch (type) {
-            case TERMINATED_CREDENTIAL, DURESS, PASSBACK, UNESCORTED_VISITOR ->
+            case TERMINATED_CREDENTIAL, DURESS, PASSBACK, UNESCORTED_VISITOR, VISIT_OVERSTAY ->
                     present(personId) ? AlarmPlace.person(personId, doorId, areaId) : doorPlace(doorId, areaId);
             case LONE_OCCUPANT -> present(areaId) ? AlarmPlace.area(areaId, doorId) : doorPlace(doorId, null);
             default -> null;

@@ -22,6 +22,7 @@ class AlarmTypeTest {
         expected.put(AlarmType.POWER, 2);
         expected.put(AlarmType.AGENT_OFFLINE, 2);
         expected.put(AlarmType.LONE_OCCUPANT, 2);
+        expected.put(AlarmType.VISIT_OVERSTAY, 2);
         expected.put(AlarmType.DOOR_HELD, 3);
         expected.put(AlarmType.TEMPERATURE, 3);
         expected.put(AlarmType.HUMIDITY, 3);

@@ -9,9 +9,18 @@ import org.junit.jupiter.api.Test;
 class SignalAlarmsTest {
     static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
 
+    /** Verifies that no signal of the access engine is dropped on its way to the alarms: every one has a type. */
+    @Test
+    void everyEngineSignalRaisesAnAlarm() {
+        for (dev.warden.policy.SignalType signal : dev.warden.policy.SignalType.values()) {
+            assertThat(SignalAlarms.of(signal.name(), T, "d", "a", "p", "x")).as(signal.name()).isPresent();
+        }
+    }
+
     @Test
     void personSignalsBelongToThePerson() {
-        for (String s : new String[] {"TERMINATED_CREDENTIAL", "DURESS", "PASSBACK", "UNESCORTED_VISITOR"}) {
+        for (String s : new String[] {"TERMINATED_CREDENTIAL", "DURESS", "PASSBACK", "UNESCORTED_VISITOR",
+            "VISIT_OVERSTAY"}) {
             var t = SignalAlarms.of(s, T, "d", "a", "p", "x").orElseThrow();
             assertThat(t.type().name()).isEqualTo(s);
             assertThat(t.place()).isEqualTo(new AlarmPlace("person:p", "d", "a", null, null, "p", null));

@@ -97,6 +97,7 @@ public class ReaderDecisions {
      */
     public Outcome decide(ReaderAttempt attempt) {
         Outcome outcome;
+        int admits = 1; // people one grant lets through (a released two-person partner or visitor too)
         String credentialId = null;
         ReaderBinding binding = null;
         try {
@@ -113,6 +114,7 @@ public class ReaderDecisions {
                 outcome = new Outcome(Verdict.DENY, READER_DOOR_MISMATCH, 0, binding.doorId(), null);
             } else {
                 AccessResult result = occupancy.decide(request(attempt, binding), view.snapshot());
+                admits = Math.max(1, result.admits());
                 outcome = switch (result.decision()) {
                     case Decision.Granted g -> {
                         credentialId = g.credential().value();
@@ -156,7 +158,7 @@ public class ReaderDecisions {
         try {
             decidedReads.accept(new DecidedRead(attempt.at(), outcome.doorId(), attempt.readerId(),
                     outcome.personId(), credentialId, outcome.verdict() == Verdict.GRANT, outcome.reason(),
-                    outcome.unlockMs()));
+                    outcome.unlockMs(), outcome.verdict() == Verdict.GRANT ? admits : 1));
         } catch (RuntimeException e) {
             LOG.error("Decided read at reader {} could not be handed to the alarms", attempt.readerId(), e);
         }
