@@ -50,6 +50,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                         <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
                       </listeners>
                       <persistence><mode>in-memory</mode></persistence>
+                      <mqtt>
+                        <!-- as the controller's broker: Paho 1.2.5 cannot resend aliased messages after a reconnect -->
+                        <topic-alias><enabled>false</enabled></topic-alias>
+                      </mqtt>
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
                     """.formatted(port));
