@@ -153,9 +153,11 @@ class JdbcPresenceJournal implements PresenceJournal {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 if (!write(batch)) {
                     resyncNeeded.set(true);
-                    if (running) {
-                        Thread.sleep(RETRY_MS);
+                    if (!running) {
+                        giveUpAtShutdown(queue.size() + batch.size());
+                        return;
                     }
+                    Thread.sleep(RETRY_MS);
                 }
             } catch (InterruptedException e) {
                 if (!running) {
@@ -164,6 +166,10 @@ class JdbcPresenceJournal implements PresenceJournal {
             } catch (RuntimeException e) {
                 LOG.error("Presence journal failed", e);
                 resyncNeeded.set(true);
+                if (!running) {
+                    giveUpAtShutdown(queue.size());
+                    return;
+                }
             } finally {
                 batch.clear();
             }
@@ -233,5 +239,14 @@ class JdbcPresenceJournal implements PresenceJournal {
         if (!rest.isEmpty() && write(rest)) {
             LOG.info("Presence stored on shutdown");
         }
+    }
+
+    /**
+     * Shutting down and the database refuses the write: retrying would spin until the JVM exits. What is lost is the
+     * presence since the last stored change; at the next start the engine restores what the table holds.
+     */
+    private void giveUpAtShutdown(int pending) {
+        LOG.error("Presence journal stopping with the database refusing writes: {} pending change(s) not stored; "
+                + "the next start restores the presence last stored", pending);
     }
 }

@@ -48,7 +48,7 @@ public class Occupancy {
     @Inject
     public Occupancy(PresenceJournal journal, AlarmInputs alarms) {
         this(journal, s -> alarms.onSignal(s.type().name(), s.at(), id(s.door()), id(s.area()), id(s.person()),
-                s.detail()));
+                withCredential(s)));
     }
 
     /** With any signal sink (tests). Restores the presence stored in {@code journal}. */
@@ -157,5 +157,14 @@ public class Occupancy {
 
     private static String id(PersonId id) {
         return id == null ? null : id.value();
+    }
+
+    /** The signal's detail naming the credential used, when there is one (the alarm then says which badge). */
+    static String withCredential(Signal s) {
+        if (s.credential() == null) {
+            return s.detail();
+        }
+        String credential = "credential " + s.credential().value();
+        return s.detail() == null || s.detail().isBlank() ? credential : s.detail() + "; " + credential;
     }
 }

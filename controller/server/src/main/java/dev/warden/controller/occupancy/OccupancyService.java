@@ -100,10 +100,11 @@ public class OccupancyService {
         String previous = occupancy.presences().stream().filter(p -> p.person().equals(person))
                 .map(p -> p.area().value()).findFirst().orElse(null);
         Instant at = clock.instant();
-        occupancy.forgive(person, at);
+        // the record first: a forgiveness that could not be recorded must not happen
         actions.record(operator, PASSBACK_FORGIVEN, null, personId, "passback state of person " + personId
                 + " forgiven (" + (previous == null ? "not believed inside any area" : "was believed inside area "
                 + previous) + ")", reason);
+        occupancy.forgive(person, at);
         return new ForgiveResult(personId, at, operator, reason, previous);
     }
 

@@ -3,11 +3,13 @@ package dev.warden.controller.occupancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.policy.AreaId;
+import dev.warden.policy.CredentialId;
 import dev.warden.policy.DoorId;
 import dev.warden.policy.PersonId;
 import dev.warden.policy.Presence;
 import dev.warden.policy.PresenceChange;
 import dev.warden.policy.Signal;
+import dev.warden.policy.SignalType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,5 +114,17 @@ class OccupancyTest {
         assertThat(result.decision().reasonCode()).isEqualTo("PERSON_TERMINATED");
         assertThat(tried).extracting(Signal::type)
                 .containsExactly(dev.warden.policy.SignalType.TERMINATED_CREDENTIAL);
+    }
+
+    /** Verifies that an alarm raised from an engine signal says which badge was presented. */
+    @Test
+    void aSignalsAlarmDetailNamesTheCredential() {
+        Signal terminated = new Signal(SignalType.TERMINATED_CREDENTIAL, Instant.EPOCH, new DoorId("d"), null,
+                new PersonId("p"), new CredentialId("c-9"), "credential of a terminated person presented");
+        assertThat(Occupancy.withCredential(terminated))
+                .isEqualTo("credential of a terminated person presented; credential c-9");
+        Signal lone = new Signal(SignalType.LONE_OCCUPANT, Instant.EPOCH, new DoorId("d"), new AreaId("cage"),
+                new PersonId("p"), null, "one person left");
+        assertThat(Occupancy.withCredential(lone)).isEqualTo("one person left");
     }
 }

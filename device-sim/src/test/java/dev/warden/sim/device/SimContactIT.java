@@ -18,14 +18,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Verifies the contact's passages: the usual one, one held open for longer, and a forced door. */
-class SimContactTest {
+/**
+ * Verifies the contact's passages: the usual one, one held open for longer, and a forced door. An integration test: the
+ * contact runs on a real scheduler and the real clock, as in the simulator, so the timings are checked with wide bounds.
+ */
+class SimContactIT {
 
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final RecordingChannel channel = new RecordingChannel();
     final SimContact contact = new SimContact(new DeviceSpec("dc-1", DeviceKind.CONTACT, "door-1", null), Clock.systemUTC(), scheduler);
 
-    SimContactTest() {
+    SimContactIT() {
         contact.attach(channel);
     }
 
