@@ -65,6 +65,7 @@ class DoorScenarioSystemIT {
         data.approvedVisit("sc-visitor", "sc-escort", List.of("hall-2"));
         data.pins("sc-worker", PIN, DURESS_PIN);
         data.changeDoor(PIN_DOOR, Map.of("secondFactor", "PIN"));
+        data.awaitDecisionsSeeAllWrites();
     }
 
     @AfterAll

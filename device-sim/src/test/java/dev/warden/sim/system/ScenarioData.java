@@ -76,6 +76,20 @@ final class ScenarioData {
         change("/api/v1/areas/" + areaId, fields);
     }
 
+    /**
+     * Waits until the controller decides with everything written so far: the access index rebuilds asynchronously
+     * after each commit, in order, so once a rebuild that follows one more write (a marker schedule) is in, every
+     * earlier write is too. Call it after the set-up, before the first read.
+     */
+    void awaitDecisionsSeeAllWrites() throws Exception {
+        dev.warden.controller.decision.AccessIndex index =
+                site.controller.getApplicationContext().getBean(dev.warden.controller.decision.AccessIndex.class);
+        long before = index.current().snapshot().version();
+        alwaysOpenSchedule("sc-index-marker-" + before);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> index.current().snapshot().version() > before);
+    }
+
     private void change(String path, Map<String, Object> fields) throws Exception {
         ObjectNode node = (ObjectNode) site.get(path);
         fields.forEach((k, v) -> node.set(k, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(v)));

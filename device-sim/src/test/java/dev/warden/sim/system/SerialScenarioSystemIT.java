@@ -74,6 +74,7 @@ class SerialScenarioSystemIT {
             data.fingerprint(person.label(), CAGE_MODULE, page++);
         }
         data.changeArea("cage-a", Map.of("twoPersonWindowSeconds", 30));
+        data.awaitDecisionsSeeAllWrites();
     }
 
     @AfterAll
