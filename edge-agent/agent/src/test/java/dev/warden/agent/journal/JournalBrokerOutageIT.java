@@ -3,14 +3,6 @@ package dev.warden.agent.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hivemq.embedded.EmbeddedExtension;
-import com.hivemq.embedded.EmbeddedHiveMQ;
-import com.hivemq.extension.sdk.api.ExtensionMain;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
-import com.hivemq.extension.sdk.api.services.Services;
 import dev.warden.agent.EdgeAgent;
 import dev.warden.agent.codec.CodecWiegandDecoder;
 import dev.warden.agent.config.AgentConfig;
@@ -32,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -69,7 +60,7 @@ class JournalBrokerOutageIT {
     void everyEventArrivesOnceAndInOrderAcrossABrokerStopAndRestart() throws Exception {
         int port = EmbeddedBroker.freePort();
         Path brokerHome = Files.createDirectories(dir.resolve("broker"));
-        AtomicReference<EmbeddedHiveMQ> broker = new AtomicReference<>(startBroker(brokerHome, port, "file"));
+        AtomicReference<EmbeddedBroker> broker = new AtomicReference<>(EmbeddedBroker.startIn(brokerHome, port, true));
         String uri = "tcp://127.0.0.1:" + port;
         try (Watcher watcher = Watcher.connect(uri, "agent-j");
                 EdgeAgent agent = startAgent("agent-j", uri)) {
@@ -79,7 +70,6 @@ class JournalBrokerOutageIT {
             // phase 1: a stream while the broker runs; it is stopped in the middle of the stream
             producer.start();
             await().atMost(WAIT).until(() -> watcher.distinct() >= 150);
-            broker.get().stop().get(30, TimeUnit.SECONDS);
             broker.get().close();
             await().atMost(WAIT).until(() -> !agent.isConnected());
 
@@ -89,7 +79,7 @@ class JournalBrokerOutageIT {
             assertThat(agent.journalStats().lastSeq()).isGreaterThan(agent.journalStats().ackedSeq());
 
             // phase 3: the broker is back; the stream goes on and the journal is forwarded, in order
-            broker.set(startBroker(brokerHome, port, "file"));
+            broker.set(EmbeddedBroker.startIn(brokerHome, port, true));
             long atRestart = producer.recorded.get();
             await().atMost(WAIT).until(() -> producer.recorded.get() >= atRestart + 150);
             producer.stop();
@@ -102,7 +92,6 @@ class JournalBrokerOutageIT {
             await().atMost(WAIT).until(() -> agent.journalStats().ackedSeq() == total);
             assertThat(agent.counters().getOrDefault("journal.refused", 0L)).isZero();
         } finally {
-            broker.get().stop().get(30, TimeUnit.SECONDS);
             broker.get().close();
         }
     }
@@ -110,7 +99,7 @@ class JournalBrokerOutageIT {
     @Test
     void everyEventArrivesOnceAndInOrderWhenTheAgentsConnectionIsCutMidStream() throws Exception {
         int port = EmbeddedBroker.freePort();
-        EmbeddedHiveMQ broker = startBroker(Files.createDirectories(dir.resolve("broker-k")), port, "in-memory");
+        EmbeddedBroker broker = EmbeddedBroker.startIn(Files.createDirectories(dir.resolve("broker-k")), port, false);
         String uri = "tcp://127.0.0.1:" + port;
         try (Watcher watcher = Watcher.connect(uri, "agent-k");
                 EdgeAgent agent = startAgent("agent-k", uri)) {
@@ -120,7 +109,7 @@ class JournalBrokerOutageIT {
             for (int cut = 1; cut <= 2; cut++) {
                 long before = watcher.distinct();
                 await().atMost(WAIT).until(() -> watcher.distinct() >= before + 100);
-                Services.clientService().disconnectClient("agent-k", false).get(10, TimeUnit.SECONDS);
+                broker.dropConnectionOf("agent-k");
                 int expected = cut;
                 await().atMost(WAIT).until(() -> agent.counters().getOrDefault("mqtt.disconnected", 0L) >= expected);
                 await().atMost(WAIT).until(agent::isConnected);
@@ -135,7 +124,6 @@ class JournalBrokerOutageIT {
             await().atMost(WAIT).until(() -> agent.journalStats().ackedSeq() == total);
             assertThat(agent.counters().getOrDefault("journal.resend", 0L)).isPositive();
         } finally {
-            broker.stop().get(30, TimeUnit.SECONDS);
             broker.close();
         }
     }
@@ -271,50 +259,5 @@ class JournalBrokerOutageIT {
             }
             client.close(true);
         }
-    }
-
-    /**
-     * HiveMQ in {@code home} ({@code file} persistence: started again on the same folder it keeps sessions and queued
-     * messages). Topic aliases are off: Paho 1.2.5 re-sends an in-flight QoS 1 PUBLISH after a reconnect with the
-     * alias of the old connection and no topic, which the broker answers with DISCONNECT 0x94, forever
-     * (eclipse-paho/paho.mqtt.java#1104); see docs/journal.md, "Known limits". Up to 100,000 messages are queued for
-     * an offline subscriber (the controller's broker keeps as many; HiveMQ's default of 1,000 would drop the backlog
-     * the agent forwards while the subscriber has not reconnected yet).
-     */
-    static EmbeddedHiveMQ startBroker(Path home, int port, String persistence) throws Exception {
-        Path conf = Files.createDirectories(home.resolve("conf"));
-        Files.writeString(conf.resolve("config.xml"), """
-                <?xml version="1.0"?>
-                <hivemq>
-                  <listeners>
-                    <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
-                  </listeners>
-                  <persistence><mode>%s</mode></persistence>
-                  <mqtt>
-                    <topic-alias><enabled>false</enabled></topic-alias>
-                    <queued-messages><max-queue-size>100000</max-queue-size></queued-messages>
-                  </mqtt>
-                  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
-                </hivemq>
-                """.formatted(port, persistence));
-        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
-                .withConfigurationFolder(conf)
-                .withDataFolder(Files.createDirectories(home.resolve("data")))
-                .withExtensionsFolder(Files.createDirectories(home.resolve("extensions")))
-                .withoutLoggingBootstrap()
-                // an extension, so that Services (used to cut a client's connection) is available
-                .withEmbeddedExtension(EmbeddedExtension.builder()
-                        .withId("journal-test-" + port).withName("journal test").withVersion("1")
-                        .withExtensionMain(new ExtensionMain() {
-                            @Override
-                            public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {}
-
-                            @Override
-                            public void extensionStop(ExtensionStopInput in, ExtensionStopOutput out) {}
-                        })
-                        .build())
-                .build();
-        hivemq.start().get(60, TimeUnit.SECONDS);
-        return hivemq;
     }
 }

@@ -41,7 +41,19 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker startOn(int port) {
         try {
             Path base = Files.createDirectories(Path.of("target", "hivemq")).toAbsolutePath();
-            Path home = Files.createTempDirectory(base, "broker-");
+            return startIn(Files.createTempDirectory(base, "broker-"), port, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a broker in {@code home} on {@code port}; {@code persistent} keeps sessions and queued messages in files
+     * under {@code home}, so a broker started again in the same folder carries on where the stopped one was. Up to
+     * 100,000 messages are queued per offline client, as on the controller's broker.
+     */
+    public static EmbeddedBroker startIn(Path home, int port, boolean persistent) {
+        try {
             Path conf = Files.createDirectories(home.resolve("conf"));
             Files.writeString(conf.resolve("config.xml"), """
                     <?xml version="1.0"?>
@@ -49,14 +61,15 @@ public final class EmbeddedBroker implements AutoCloseable {
                       <listeners>
                         <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
                       </listeners>
-                      <persistence><mode>in-memory</mode></persistence>
+                      <persistence><mode>%s</mode></persistence>
                       <mqtt>
                         <!-- as the controller's broker: Paho 1.2.5 cannot resend aliased messages after a reconnect -->
                         <topic-alias><enabled>false</enabled></topic-alias>
+                        <queued-messages><max-queue-size>100000</max-queue-size></queued-messages>
                       </mqtt>
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
-                    """.formatted(port));
+                    """.formatted(port, persistent ? "file" : "in-memory"));
             EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
                     .withDataFolder(Files.createDirectories(home.resolve("data")))
